@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AppError } from '../shared/app-error.js';
+
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting Rudder reads from the environment, in one schema. The README's
+ * configuration table lists the same names and defaults.
+ */
+export const ConfigSchema = z.object({
+  PORT: intFromEnv(0, 65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL server; when absent Rudder runs on the embedded PGlite. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/database' })
+    .optional(),
+  RUDDER_DATA_DIR: z.string().min(1).default('./rudder-data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The address people open; used in e-mails and calendar links. */
+  PUBLIC_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: intFromEnv(5, 60 * 24 * 30).default(60 * 12),
+  SESSION_ABSOLUTE_HOURS: intFromEnv(1, 24 * 365).default(24 * 14),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('Rudder <rudder@localhost>'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; a bad value is an error that names the variable and the reason. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as shells and .env files usually intend.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    return { field, value: env[field], reason: issue.message };
+  });
+  const lines = issues.map((i) => `  ${i.field}=${JSON.stringify(i.value ?? '')}: ${i.reason}`);
+  throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`, { issues });
+}

@@ -1,0 +1,5 @@
+export * from './meetings.js';
+export * from './operations.js';
+export * from './org.js';
+export * from './people.js';
+export * from './pipeline.js';

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, orgId } from './columns.js';
+import { org } from './org.js';
+
+export const importRun = pgTable(
+  'import_run',
+  {
+    orgId: orgId(),
+    id: id(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name'),
+    actorId: uuid('actor_id'),
+    dryRun: text('dry_run').$type<'yes' | 'no'>().notNull().default('no'),
+    status: text('status').$type<'running' | 'succeeded' | 'failed'>().notNull(),
+    rowsRead: bigint('rows_read', { mode: 'number' }).notNull().default(0),
+    counts: jsonb('counts').notNull().default({}),
+    errors: jsonb('errors').notNull().default([]),
+    idempotencyKey: text('idempotency_key'),
+    startedAt: instant('started_at').notNull().defaultNow(),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('import_run_started_idx').on(t.orgId, t.startedAt),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);
+
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    orgId: orgId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    details: jsonb('details').notNull().default({}),
+    ip: text('ip'),
+    at: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('audit_event_at_idx').on(t.orgId, t.at),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Background work (reminders, e-mail, missed-meeting detection) that survives restarts. */
+export const job = pgTable(
+  'job',
+  {
+    orgId: orgId(),
+    id: id(),
+    kind: text('kind').notNull(),
+    /** Makes a job unique (e.g. one reminder per meeting): enqueue is idempotent. */
+    dedupeKey: text('dedupe_key'),
+    payload: jsonb('payload').notNull().default({}),
+    runAt: instant('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    doneAt: instant('done_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('job_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`),
+    uniqueIndex('job_dedupe_key').on(t.orgId, t.kind, t.dedupeKey),
+  ],
+);
+
+
+/** E-mail waiting to be sent, or kept as the outbox when no SMTP server is configured. */
+export const outboxMessage = pgTable(
+  'outbox_message',
+  {
+    orgId: orgId(),
+    id: id(),
+    to: text('to').array().notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('outbox_message_created_idx').on(t.orgId, t.createdAt),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);

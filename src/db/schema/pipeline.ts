@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, money, orgId } from './columns.js';
+import { org } from './org.js';
+import { person } from './people.js';
+
+export const stageKinds = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof stageKinds)[number];
+
+export const stage = pgTable(
+  'stage',
+  {
+    orgId: orgId(),
+    id: id(),
+    name: text('name').notNull(),
+    /** Position in the sales process, 1 = earliest; won/lost after the open ones. */
+    position: smallint('position').notNull(),
+    kind: text('kind').$type<StageKind>().notNull(),
+    probability: smallint('probability').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('stage_name_key').on(t.orgId, t.name),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+    check('stage_kind_check', sql`${t.kind} in ('open','won','lost')`),
+    check('stage_probability_check', sql`${t.probability} between 0 and 100`),
+  ],
+);
+
+export const opportunity = pgTable(
+  'opportunity',
+  {
+    orgId: orgId(),
+    id: id(),
+    externalId: text('external_id'),
+    ownerId: uuid('owner_id').notNull(),
+    name: text('name').notNull(),
+    account: text('account'),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    /** Denormalised from the stage so open pipeline is one index range. */
+    status: text('status').$type<StageKind>().notNull(),
+    /** Override of the stage's probability, 0–100. */
+    probability: smallint('probability'),
+    createdAt: instant('created_at').notNull(),
+    /** null: no close date — its own pipeline bucket. */
+    closeDate: date('close_date', { mode: 'string' }),
+    closedAt: instant('closed_at'),
+    /** Last observed change of stage, amount, close date or owner (for "stalled"). */
+    lastChangedAt: instant('last_changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('opportunity_external_id_key').on(t.orgId, t.externalId),
+    index('opportunity_owner_status_idx').on(t.orgId, t.ownerId, t.status, t.closeDate),
+    index('opportunity_owner_closed_idx').on(t.orgId, t.ownerId, t.closedAt),
+    index('opportunity_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [person.orgId, person.id] }),
+    foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stage.orgId, stage.id] }),
+    check('opportunity_amount_check', sql`${t.amount} >= 0`),
+    check('opportunity_status_check', sql`${t.status} in ('open','won','lost')`),
+  ],
+);
+
+export const opportunityFields = ['created', 'stage', 'amount', 'close_date', 'owner', 'status'] as const;
+export type OpportunityField = (typeof opportunityFields)[number];
+
+/** Every observed change of an opportunity: the history that movement is computed from. */
+export const opportunityEvent = pgTable(
+  'opportunity_event',
+  {
+    orgId: orgId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    field: text('field').$type<OpportunityField>().notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    observedAt: instant('observed_at').notNull(),
+    importRunId: uuid('import_run_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('opportunity_event_opportunity_idx').on(t.orgId, t.opportunityId, t.observedAt),
+    foreignKey({
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunity.orgId, opportunity.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export const activity = pgTable(
+  'activity',
+  {
+    orgId: orgId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    externalId: text('external_id'),
+    personId: uuid('person_id').notNull(),
+    /** call, email, meeting, lead, … — the organization's own vocabulary. */
+    kind: text('kind').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    opportunityId: uuid('opportunity_id'),
+    subject: text('subject'),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('activity_external_id_key').on(t.orgId, t.externalId),
+    index('activity_person_idx').on(t.orgId, t.personId, t.occurredAt, t.kind),
+    foreignKey({ columns: [t.orgId, t.personId], foreignColumns: [person.orgId, person.id] }),
+    check('activity_count_check', sql`${t.count} > 0`),
+  ],
+);
+
+/** Results imported directly, for organizations whose bookings live outside the CRM. */
+export const resultEntry = pgTable(
+  'result_entry',
+  {
+    orgId: orgId(),
+    id: id(),
+    externalId: text('external_id'),
+    personId: uuid('person_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    amount: money('amount').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('result_entry_external_id_key').on(t.orgId, t.externalId),
+    index('result_entry_person_idx').on(t.orgId, t.personId, t.day),
+    foreignKey({ columns: [t.orgId, t.personId], foreignColumns: [person.orgId, person.id] }),
+  ],
+);
+
+export const goalMetrics = ['bookings', 'pipeline_value', 'pipeline_count', 'activity'] as const;
+export const goalStatuses = ['proposed', 'agreed', 'rejected'] as const;
+export const periodKinds = ['month', 'quarter', 'year'] as const;
+
+export const goal = pgTable(
+  'goal',
+  {
+    orgId: orgId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    metric: text('metric').$type<(typeof goalMetrics)[number]>().notNull(),
+    /** '' unless metric = activity (so the natural key stays unique). */
+    activityKind: text('activity_kind').notNull().default(''),
+    periodKind: text('period_kind').$type<(typeof periodKinds)[number]>().notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    target: money('target').notNull(),
+    status: text('status').$type<(typeof goalStatuses)[number]>().notNull(),
+    proposedBy: uuid('proposed_by'),
+    proposedAt: instant('proposed_at').notNull().defaultNow(),
+    agreedBy: uuid('agreed_by'),
+    agreedAt: instant('agreed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('goal_natural_key').on(
+      t.orgId,
+      t.personId,
+      t.metric,
+      t.activityKind,
+      t.periodKind,
+      t.periodStart,
+    ),
+    foreignKey({
+      columns: [t.orgId, t.personId],
+      foreignColumns: [person.orgId, person.id],
+    }).onDelete('cascade'),
+    check('goal_target_check', sql`${t.target} >= 0`),
+  ],
+);
+
+/** Every proposal, counter, acceptance and change of a goal: the agreement's history. */
+export const goalEvent = pgTable(
+  'goal_event',
+  {
+    orgId: orgId(),
+    id: id(),
+    goalId: uuid('goal_id').notNull(),
+    action: text('action').$type<'proposed' | 'countered' | 'accepted' | 'rejected'>().notNull(),
+    target: money('target').notNull(),
+    actorId: uuid('actor_id'),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('goal_event_goal_idx').on(t.orgId, t.goalId, t.at),
+    foreignKey({ columns: [t.orgId, t.goalId], foreignColumns: [goal.orgId, goal.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
