@@ -59,7 +59,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   }
   const orm = drizzlePglite(client, { schema }) as unknown as Orm;
   const runner = (q: Pick<PGlite, 'query'>): Queryable => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+    async query<T = Row>(text: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(text, [...params], { parsers: rawParsers });
       return result.rows;
     },
@@ -103,9 +103,9 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   }
   const types = { getTypeParser: pgTypeParser };
   const runner = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query<T>({ text, values: [...params], types });
-      return result.rows;
+    async query<T = Row>(text: string, params: readonly unknown[] = []) {
+      const result = await q.query({ text, values: [...params], types });
+      return result.rows as T[];
     },
   });
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;

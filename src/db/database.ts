@@ -12,7 +12,7 @@ export interface Queryable {
    * Raw SQL with `$1` parameters. Values come back the same on both engines: int8 and
    * numeric as numbers, `date` as `YYYY-MM-DD`, `timestamptz` as an ISO string in UTC.
    */
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** The database Rudder runs on; only `src/db/create-db.ts` knows which engine is behind it. */

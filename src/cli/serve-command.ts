@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config/config.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { startServer, stopOnSignals } from '../server/start-server.js';
+import { systemClock } from '../shared/clock.js';
+import { describeDb, openDb } from './open-db.js';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Start the Rudder server (migrations run first, in this process).')
+    .option('--demo', 'seed the demo organization when the database has no organization yet')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .action(async (options: { demo?: boolean; port?: string }) => {
+      const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      const db = await openDb(config);
+      try {
+        const say = (line: string) => process.stdout.write(`${line}\n`);
+        let demoLogins: string[] = [];
+        if (options.demo) {
+          const [existing] = await db.query<{ n: number }>('select count(*)::int8 as n from org');
+          if ((existing?.n ?? 0) === 0) {
+            say('First start: creating the demo organization…');
+            const summary = await seedDemo({ db, now: systemClock.now() });
+            demoLogins = [
+              ...summary.logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(28)} ${l.name}`),
+              `  password for all of them: ${summary.password}`,
+            ];
+          }
+        }
+        const server = await startServer({ db, clock: systemClock, config });
+        stopOnSignals(server, say);
+        say(`Rudder is running on ${describeDb(config)}.`);
+        say(`Open ${server.url}`);
+        if (demoLogins.length > 0) say(['Sign in to the demo organization as:', ...demoLogins].join('\n'));
+        else if (options.demo) say('Demo sign-in: e.g. manager1@demo.rudder.dev, password rudder-demo (reset it with `rudder demo`).');
+      } catch (error: unknown) {
+        await db.close();
+        throw error;
+      }
+    });
+}

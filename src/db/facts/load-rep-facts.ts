@@ -1,0 +1,115 @@
+import { addDays, addMonths, monthOf } from '../../core/days.js';
+import type { Day, RepFacts } from '../../core/facts.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Queryable } from '../database.js';
+import type { OrgContext } from './org-context.js';
+import * as rep from './rep-queries.js';
+import * as team from './team-queries.js';
+
+export interface LoadRepFactsOptions {
+  org: OrgContext;
+  personId: string;
+  /** The org-local day the agenda is prepared for. */
+  asOf: Day;
+  /** Measure movement from this day instead of the last held 1:1. */
+  since?: Day;
+}
+
+/** Months of history the results need: the trend covers 12 periods, YTD up to 12 more. */
+const historyMonths = 24;
+/** With no 1:1 ever held and no `since`, movement covers the 30 days before `asOf`. */
+const defaultSinceDays = 30;
+
+/**
+ * Everything the core needs for one rep's agenda, in a handful of indexed queries. Independent
+ * queries run concurrently (a PostgreSQL pool spreads them; PGlite runs them in turn).
+ */
+export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions): Promise<RepFacts> {
+  const { org, personId, asOf } = options;
+  const scope = { orgId: org.orgId, personId, timeZone: org.timeZone };
+  const [person] = await db.query<{ id: string; name: string }>(
+    'select id, name from person where org_id = $1 and id = $2',
+    [org.orgId, personId],
+  );
+  if (!person) throw new AppError('NOT_FOUND', 'No such person.');
+
+  const asOfMonth = monthOf(asOf);
+  const firstMonth = addMonths(asOfMonth, -(historyMonths - 1));
+  const lastMonth = addMonths(asOfMonth, org.settings.coverageHorizonMonths - 1);
+  const reviewMonth = addMonths(asOfMonth, -1);
+  const yearAgo = addDays(asOf, -365);
+
+  const [lastMeeting, teamRow] = await Promise.all([
+    rep.lastHeldMeeting(db, scope, asOf),
+    team.teamOn(db, scope, asOf),
+  ]);
+  const since = options.since ?? lastMeeting?.day ?? addDays(asOf, -defaultSinceDays);
+
+  const [goals, months, stages, opportunities, closed, activity, teamFacts] = await Promise.all([
+    rep.goals(db, scope, `${addMonths(firstMonth, -12)}-01`, `${addMonths(lastMonth, 13)}-01`),
+    rep.months(db, scope, { firstMonth, lastMonth }),
+    rep.stages(db, org.orgId),
+    rep.opportunities(db, scope, since),
+    rep.closed(db, scope, yearAgo, addDays(asOf, 1)),
+    rep.activity(db, scope, {
+      since,
+      asOf,
+      firstMonth: addMonths(asOfMonth, -11),
+      aheadDays: org.settings.calendarAheadDays,
+    }),
+    teamRow
+      ? loadTeamFacts(db, { org, teamId: teamRow.id, teamName: teamRow.name, reviewMonth, since, asOf, yearAgo })
+      : Promise.resolve(null),
+  ]);
+
+  return {
+    person,
+    team: teamFacts,
+    asOf,
+    lastMeeting,
+    since,
+    goals,
+    months,
+    stages,
+    opportunities,
+    closed,
+    activitySince: activity.since,
+    activityByMonth: activity.byMonth,
+    scheduled: activity.scheduled,
+  };
+}
+
+async function loadTeamFacts(
+  db: Queryable,
+  options: {
+    org: OrgContext;
+    teamId: string;
+    teamName: string;
+    reviewMonth: string;
+    since: Day;
+    asOf: Day;
+    yearAgo: Day;
+  },
+) {
+  const { org, teamId, reviewMonth } = options;
+  const monthRange = (month: string) => ({
+    orgId: org.orgId,
+    teamId,
+    timeZone: org.timeZone,
+    monthStart: `${month}-01`,
+    monthEnd: `${addMonths(month, 1)}-01`,
+  });
+  const [current, previous, comparisons] = await Promise.all([
+    team.teamMonthResults(db, monthRange(reviewMonth)),
+    team.teamMonthResults(db, monthRange(addMonths(reviewMonth, -1))),
+    team.teamComparisons(db, {
+      orgId: org.orgId,
+      teamId,
+      timeZone: org.timeZone,
+      since: options.since,
+      asOf: options.asOf,
+      yearAgo: options.yearAgo,
+    }),
+  ]);
+  return { teamId, teamName: options.teamName, current, previous, ...comparisons };
+}

@@ -1,0 +1,42 @@
+import { type OrgSettings, OrgSettingsSchema } from '../../core/settings.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Queryable } from '../database.js';
+
+/** What every fact query and the core need to know about the organization. */
+export interface OrgContext {
+  orgId: string;
+  name: string;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  fiscalYearStartMonth: number;
+  settings: OrgSettings;
+}
+
+export async function loadOrgContext(db: Queryable, orgId: string): Promise<OrgContext> {
+  const [row] = await db.query<{
+    name: string;
+    currency: string;
+    locale: string;
+    time_zone: string;
+    fiscal_year_start_month: number;
+    settings: unknown;
+  }>(
+    `select name, currency, locale, time_zone, fiscal_year_start_month, settings
+       from org where id = $1`,
+    [orgId],
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'No such organization.');
+  const settings = OrgSettingsSchema.safeParse(row.settings ?? {});
+  return {
+    orgId,
+    name: row.name,
+    currency: row.currency,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    fiscalYearStartMonth: row.fiscal_year_start_month,
+    // Stored settings were validated when saved; a later, stricter schema must not lock the
+    // organization out, so anything unreadable falls back to the defaults.
+    settings: settings.success ? settings.data : OrgSettingsSchema.parse({}),
+  };
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../shared/clock.js';
+import { createApp } from './create-app.js';
+
+export interface StartServerOptions {
+  db: Database;
+  clock: Clock;
+  config: Config;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Stops accepting requests, then closes the database (CHECKPOINT on PGlite). */
+  stop(): Promise<void>;
+}
+
+export async function startServer({ db, clock, config }: StartServerOptions): Promise<RunningServer> {
+  const app = await createApp({ db, clock, config });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    url: `http://${host}:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await db.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** SIGINT/SIGTERM stop the server cleanly: no request cut mid-write, the database checkpointed. */
+export function stopOnSignals(server: RunningServer, log: (line: string) => void): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal} received: closing Rudder…`);
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`error while closing: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
