@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// With TEST_DATABASE_URL the suite runs against a PostgreSQL server; the embedded-mode
+// tests (data folder lock, kill -9) are about PGlite alone and run only without it.
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(onServer ? ['test/embedded/**'] : [])],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // PGlite instances are memory-heavy and the machines have 2 cores.
     pool: 'forks',
     maxWorkers: 2,
