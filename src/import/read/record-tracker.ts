@@ -1,5 +1,5 @@
-import { Transform, type TransformCallback } from 'node:stream';
-import { AppError } from '../../shared/app-error.js';
+import type { AppError } from '../../shared/app-error.js';
+import { csvError } from './csv-issue.js';
 import type { CsvDelimiter } from './detect-delimiter.js';
 
 const QUOTE = 0x22;
@@ -12,19 +12,21 @@ export interface RecordTrackerOptions {
 }
 
 /**
- * A pass-through byte scanner placed in front of csv-parse. It does two things the
- * parser cannot do for us:
+ * A byte scanner run over the file in front of csv-parse. It does two things the parser
+ * cannot do for us:
  *
  * - It remembers the physical line on which each record starts. csv-parse only knows
  *   the line where a record ends, and miscounts a CRLF inside quotes as two lines.
- * - It stops a field that grows past `maxFieldBytes` while it streams by, so a
+ * - It notices a field that grows past `maxFieldBytes` while the bytes stream by, so a
  *   runaway quote or a 10 MB cell fails fast instead of being buffered whole.
  *
  * It must agree with csv-parse on what a record is: a record ends at CRLF, LF or CR
  * outside quotes (the parser is configured with exactly these record delimiters), and
  * a physical line with no bytes at all is an empty line that csv-parse skips.
  */
-export class RecordTracker extends Transform {
+export class RecordTracker {
+  /** Set once a field exceeded the limit; nothing from its record on may be read. */
+  failure: { error: AppError; line: number } | undefined;
   /** Start lines of records seen by the scanner and not yet claimed by the parser. */
   private readonly startLines: number[] = [];
   private readonly delimiter: number;
@@ -36,7 +38,6 @@ export class RecordTracker extends Transform {
   private recordStart: number | null = null;
 
   constructor(options: RecordTrackerOptions) {
-    super();
     this.delimiter = options.delimiter.charCodeAt(0);
     this.maxFieldBytes = options.maxFieldBytes;
   }
@@ -51,8 +52,13 @@ export class RecordTracker extends Transform {
     return this.startLines[0] ?? this.line;
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    for (const byte of chunk) {
+  /**
+   * Scans the next chunk. Returns how many of its bytes may be parsed: all of them, or
+   * those before the byte that made a field too large (then `failure` is set).
+   */
+  scan(chunk: Uint8Array): number {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const byte = chunk[index];
       if (this.afterCR) {
         this.afterCR = false;
         // The LF of a CRLF pair: the line was already counted at the CR.
@@ -79,19 +85,16 @@ export class RecordTracker extends Transform {
       }
       this.fieldBytes += 1;
       if (this.fieldBytes > this.maxFieldBytes) {
-        done(fieldTooLarge(this.recordStart ?? this.line, this.maxFieldBytes));
-        return;
+        const line = this.recordStart ?? this.line;
+        this.failure = { error: fieldTooLarge(line, this.maxFieldBytes), line };
+        return index;
       }
     }
-    done(null, chunk);
+    return chunk.length;
   }
 }
-
 function fieldTooLarge(line: number, maxFieldBytes: number): AppError {
-  const reason = `a field is larger than the limit of ${formatBytes(maxFieldBytes)}`;
-  return new AppError('VALIDATION_FAILED', `Line ${line}: ${reason}.`, {
-    issues: [{ line, field: '(row)', reason }],
-  });
+  return csvError(line, `a field is larger than the limit of ${formatBytes(maxFieldBytes)}`);
 }
 
 function formatBytes(bytes: number): string {
