@@ -16,7 +16,9 @@ export const StageSchema = z
 
 export const PeriodSchema = z.object({
   kind: z.enum(['month', 'quarter', 'year']),
-  key: z.string().describe("'2026-10', 'FY2027-Q1' or 'FY2027' (a fiscal year is named by the year it ends)"),
+  key: z
+    .string()
+    .describe("'2026-10', 'FY2027-Q1' or 'FY2027' (a fiscal year is named by the year it ends)"),
   label: z.string(),
   start: day,
   end: day.describe('exclusive'),
@@ -27,7 +29,9 @@ export const GoalStatusSchema = z.enum(['agreed', 'proposed', 'rejected', 'missi
 export const GoalViewSchema = z.object({
   target: z.number(),
   status: z.enum(['agreed', 'proposed', 'rejected']),
-  derived: z.boolean().describe('true when summed from monthly goals (no goal set for the period itself)'),
+  derived: z
+    .boolean()
+    .describe('true when summed from monthly goals (no goal set for the period itself)'),
 });
 
 export const PeriodResultSchema = z.object({
@@ -54,13 +58,20 @@ export const YearToDateSchema = z.object({
   period: PeriodSchema,
   through: day,
   actual: z.number(),
-  goal: z.number().nullable().describe('monthly goals of the elapsed months, the current one prorated'),
+  goal: z
+    .number()
+    .nullable()
+    .describe('monthly goals of the elapsed months, the current one prorated'),
   goalStatus: GoalStatusSchema,
   attainment: ratio,
 });
 
 export const RankingSchema = z.object({
-  rank: z.number().int().nullable().describe('standard competition ranking (1,2,2,4); null = no goal'),
+  rank: z
+    .number()
+    .int()
+    .nullable()
+    .describe('standard competition ranking (1,2,2,4); null = no goal'),
   of: z.number().int(),
   previousRank: z.number().int().nullable(),
   movement: z.number().int().nullable().describe('previous rank − rank: positive = moved up'),
@@ -79,7 +90,14 @@ export const ResultsSchema = z.object({
 });
 
 export const CheckSchema = z.object({
-  name: z.enum(['attainment', 'rank-drop', 'coverage', 'empty-stages', 'created-since', 'past-due-share']),
+  name: z.enum([
+    'attainment',
+    'rank-drop',
+    'coverage',
+    'empty-stages',
+    'created-since',
+    'past-due-share',
+  ]),
   label: z.string(),
   value: z.number().nullable(),
   threshold: z.number().nullable(),
@@ -146,7 +164,16 @@ export const CycleSchema = z.object({
     .describe('open count × win rate × average won deal size ÷ average cycle days'),
 });
 
-export const DealFlagSchema = z.enum(['created', 'advanced', 'regressed', 'slipped', 'pulled-in', 'stalled', 'past-due', 'no-close-date']);
+export const DealFlagSchema = z.enum([
+  'created',
+  'advanced',
+  'regressed',
+  'slipped',
+  'pulled-in',
+  'stalled',
+  'past-due',
+  'no-close-date',
+]);
 
 export const DealSummarySchema = z.object({
   id: z.string(),
@@ -154,7 +181,7 @@ export const DealSummarySchema = z.object({
   account: z.string().nullable(),
   stage: z.string(),
   amount: z.number(),
-  probability: z.number(),
+  probability: z.number().describe('0–100: the override, else the stage default'),
   closeDate: day.nullable(),
   flags: z.array(DealFlagSchema),
 });
@@ -171,8 +198,18 @@ export const ActivityKindSchema = z.object({
   kind: z.string(),
   since: z.number().int(),
   teamMedian: z.number().nullable(),
-  review: z.object({ count: z.number().int(), goal: z.number().nullable(), goalStatus: GoalStatusSchema, attainment: ratio }),
-  current: z.object({ count: z.number().int(), goal: z.number().nullable(), proratedGoal: z.number().nullable(), pace: ratio }),
+  review: z.object({
+    count: z.number().int(),
+    goal: z.number().nullable(),
+    goalStatus: GoalStatusSchema,
+    attainment: ratio,
+  }),
+  current: z.object({
+    count: z.number().int(),
+    goal: z.number().nullable(),
+    proratedGoal: z.number().nullable(),
+    pace: ratio,
+  }),
 });
 
 export const ScheduledItemSchema = z.object({
@@ -193,7 +230,9 @@ export const ProgressionSchema = z.object({
   stage: StageSchema,
   resultsVerdict: z.object({
     onPlan: z.boolean(),
-    judged: z.boolean().describe('false when there is no agreed goal: results are not held against the rep'),
+    judged: z
+      .boolean()
+      .describe('false when there is no agreed goal: results are not held against the rep'),
     goalStatus: GoalStatusSchema,
     checks: z.array(CheckSchema),
   }),
@@ -225,11 +264,16 @@ export const AgendaSchema = z.object({
   progression: ProgressionSchema,
   results: ResultsSchema,
   pipeline: PipelineSchema,
-  shortPipelineCheck: z.array(CheckSchema).describe('coverage and created-since, shown at every stage'),
+  shortPipelineCheck: z
+    .array(CheckSchema)
+    .describe('coverage and created-since, shown at every stage'),
   activity: ActivitySchema.nullable(),
   activityWithheld: z.boolean().describe('true when the activity gate hides the activity detail'),
   questions: z.array(QuestionSchema),
-  meeting: z.object({ cadence: OrgSettingsSchema.shape.cadence.unwrap(), minutes: z.number().int() }),
+  meeting: z.object({
+    cadence: OrgSettingsSchema.shape.cadence.unwrap(),
+    minutes: z.number().int(),
+  }),
   cadence: CadenceAdviceSchema,
   settings: OrgSettingsSchema,
 });

@@ -1,7 +1,7 @@
 import { unreachable } from '../shared/app-error.js';
+import type { Period } from './agenda-schema.js';
 import { addDays, addMonths, makeDay, monthOf } from './days.js';
 import type { Day, PeriodKind } from './facts.js';
-import type { Period } from './agenda-schema.js';
 
 export type { Period };
 
@@ -34,7 +34,11 @@ const MONTH_NAMES = [
 ];
 
 /** The fiscal year (by its name) that contains a calendar month. */
-export function fiscalYearOf(options: { year: number; month: number; fiscalYearStartMonth: number }) {
+export function fiscalYearOf(options: {
+  year: number;
+  month: number;
+  fiscalYearStartMonth: number;
+}) {
   const { year, month, fiscalYearStartMonth } = options;
   return fiscalYearStartMonth !== 1 && month >= fiscalYearStartMonth ? year + 1 : year;
 }
@@ -101,7 +105,11 @@ export function periodContaining(options: PeriodContainingOptions): Period {
 
 /** The period of the same kind that ends where `period` starts. */
 export function previousPeriod(period: Period, fiscalYearStartMonth: number): Period {
-  return periodContaining({ day: addDays(period.start, -1), kind: period.kind, fiscalYearStartMonth });
+  return periodContaining({
+    day: addDays(period.start, -1),
+    kind: period.kind,
+    fiscalYearStartMonth,
+  });
 }
 
 /** The period of the same kind that starts where `period` ends. */
@@ -110,7 +118,11 @@ export function nextPeriod(period: Period, fiscalYearStartMonth: number): Period
 }
 
 /** The `count` periods ending with `period` (included), oldest first. */
-export function lastPeriods(options: { period: Period; count: number; fiscalYearStartMonth: number }) {
+export function lastPeriods(options: {
+  period: Period;
+  count: number;
+  fiscalYearStartMonth: number;
+}) {
   const { period, count, fiscalYearStartMonth } = options;
   const periods: Period[] = [];
   let current = period;

@@ -20,7 +20,7 @@ export interface ElapsedFractionOptions {
 export function elapsedFraction(options: ElapsedFractionOptions): number {
   const { period, asOf, proration } = options;
   if (asOf < period.start) return 0;
-  const elapsedEnd = addDays(asOf, 1) < period.end ? addDays(asOf, 1) : period.end;
+  const elapsedEnd = addDays(asOf, 1);
   if (elapsedEnd >= period.end) return 1;
   switch (proration) {
     case 'calendar-days':

@@ -1,0 +1,67 @@
+import type { Ranking } from './agenda-schema.js';
+import { attainmentOf } from './attainment.js';
+import type { TeamMemberResult } from './facts.js';
+
+/** A team member with attainment and rank; `rank` is null for a member without a goal. */
+export interface RankedMember extends TeamMemberResult {
+  attainment: number | null;
+  rank: number | null;
+}
+
+export interface TeamRanking {
+  /** Ranked members by attainment descending then personId, unranked ones last. */
+  members: RankedMember[];
+  /** The number of ranked members (the "of 9" in "7th of 9"). */
+  of: number;
+}
+
+function byPersonId(a: { personId: string }, b: { personId: string }): number {
+  return a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
+}
+
+/**
+ * Standard competition ranking (1, 2, 2, 4) by attainment, so a rep is ranked against the
+ * goal they agreed to rather than against the size of their territory. Equal attainment
+ * gives equal rank; the personId order only makes the display deterministic. Members with
+ * no goal (or a goal of 0) are unranked.
+ */
+export function rankMembers(members: readonly TeamMemberResult[]): TeamRanking {
+  const scored = members.map((member) => ({
+    ...member,
+    attainment: attainmentOf(member.actual, member.goal),
+  }));
+  const ranked = scored
+    .filter(
+      (member): member is typeof member & { attainment: number } => member.attainment !== null,
+    )
+    .sort((a, b) => b.attainment - a.attainment || byPersonId(a, b));
+  const unranked = scored.filter((member) => member.attainment === null).sort(byPersonId);
+  const result: RankedMember[] = [];
+  ranked.forEach((member, index) => {
+    const previous = result[index - 1];
+    const tied = previous !== undefined && previous.attainment === member.attainment;
+    result.push({ ...member, rank: tied ? previous.rank : index + 1 });
+  });
+  for (const member of unranked) result.push({ ...member, rank: null });
+  return { members: result, of: ranked.length };
+}
+
+export interface RankOfOptions {
+  current: readonly TeamMemberResult[];
+  previous: readonly TeamMemberResult[];
+  personId: string;
+}
+
+/** One person's rank now and in the previous period; movement = previous − current (+ = up). */
+export function rankOf(options: RankOfOptions): Ranking {
+  const current = rankMembers(options.current);
+  const previous = rankMembers(options.previous);
+  const rank = current.members.find((m) => m.personId === options.personId)?.rank ?? null;
+  const previousRank = previous.members.find((m) => m.personId === options.personId)?.rank ?? null;
+  return {
+    rank,
+    of: current.of,
+    previousRank,
+    movement: rank !== null && previousRank !== null ? previousRank - rank : null,
+  };
+}
