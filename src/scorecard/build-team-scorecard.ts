@@ -1,0 +1,78 @@
+import { addDays, monthOf } from '../core/days.js';
+import { lastPeriods, type Period, previousPeriod } from '../core/periods.js';
+import { periodResult, yearToDate } from '../core/results.js';
+import { buildScorecard, type Scorecard, type ScorecardMemberInput } from '../core/scorecard.js';
+import type { Queryable } from '../db/database.js';
+import type { OrgContext } from '../db/facts/org-context.js';
+import {
+  bookingsGoals,
+  monthlyBookings,
+  scorecardMembers,
+} from '../db/facts/scorecard-queries.js';
+
+/** How many periods the scorecard's trend shows for each kind of period. */
+const trendLength = { month: 12, quarter: 8, year: 3 } as const;
+
+export interface BuildTeamScorecardOptions {
+  org: OrgContext;
+  /** null: the whole organization (for leaders). */
+  team: { id: string; name: string } | null;
+  period: Period;
+  /** Today, org-local: a period in progress is shown as far as it went. */
+  today: string;
+}
+
+/** The publishable scorecard of a team (or the organization) for one period. */
+export async function buildTeamScorecard(
+  db: Queryable,
+  options: BuildTeamScorecardOptions,
+): Promise<Scorecard> {
+  const { org, period } = options;
+  const fy = org.fiscalYearStartMonth;
+  const previous = previousPeriod(period, fy);
+  const periods = lastPeriods({ period, count: trendLength[period.kind], fiscalYearStartMonth: fy });
+  const first = periods[0] ?? period;
+  const asOf = options.today < period.end ? options.today : addDays(period.end, -1);
+
+  const [current, before] = await Promise.all([
+    scorecardMembers(db, { orgId: org.orgId, teamId: options.team?.id ?? null, ...period }),
+    scorecardMembers(db, { orgId: org.orgId, teamId: options.team?.id ?? null, ...previous }),
+  ]);
+  const ids = [...new Set([...current, ...before].map((m) => m.personId))];
+  // The fiscal year of `asOf` may start before the trend does (YTD of a quarter, say).
+  const firstDay = first.start < `${monthOf(asOf).slice(0, 4)}-01-01` ? first.start : `${Number(asOf.slice(0, 4)) - 1}-01-01`;
+  const [months, goals] = await Promise.all([
+    monthlyBookings(db, {
+      orgId: org.orgId,
+      timeZone: org.timeZone,
+      personIds: ids,
+      firstMonth: monthOf(firstDay),
+      lastMonth: monthOf(addDays(period.end, -1)),
+    }),
+    bookingsGoals(db, { orgId: org.orgId, personIds: ids, from: firstDay, to: period.end }),
+  ]);
+
+  const wasMember = new Set(before.map((m) => m.personId));
+  const members: ScorecardMemberInput[] = current.map((member) => {
+    const facts = { months: months.get(member.personId) ?? [], goals: goals.get(member.personId) ?? [] };
+    const result = (p: Period) => {
+      const r = periodResult({ ...facts, period: p, asOf, proration: org.settings.proration });
+      return { actual: r.actual, goal: r.goal?.target ?? null };
+    };
+    const ytd = yearToDate({ ...facts, asOf, fiscalYearStartMonth: fy, proration: org.settings.proration });
+    return {
+      personId: member.personId,
+      name: member.name,
+      current: result(period),
+      previous: wasMember.has(member.personId) ? result(previous) : null,
+      yearToDate: { actual: ytd.actual, goal: ytd.goal },
+      trend: periods.map((p) => ({ periodKey: p.key, label: p.label, ...result(p) })),
+    };
+  });
+  return buildScorecard({
+    team: options.team ?? { id: org.orgId, name: org.name },
+    period,
+    currency: org.currency,
+    members,
+  });
+}
