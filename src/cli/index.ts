@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { isAppError } from '../shared/app-error.js';
 import { demoCommand } from './demo-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { prepCommand } from './prep-command.js';
+import { scorecardCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
 
 const program = new Command()
@@ -10,7 +12,9 @@ const program = new Command()
   .showHelpAfterError()
   .addCommand(serveCommand())
   .addCommand(migrateCommand())
-  .addCommand(demoCommand());
+  .addCommand(demoCommand())
+  .addCommand(prepCommand())
+  .addCommand(scorecardCommand());
 
 try {
   await program.parseAsync(process.argv);
@@ -19,7 +23,9 @@ try {
   if (isAppError(error)) {
     process.stderr.write(`rudder: ${error.message}\n`);
   } else {
-    process.stderr.write(`rudder: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `rudder: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
   process.exitCode = 1;
 }

@@ -11,7 +11,9 @@ export function serveCommand(): Command {
     .option('--demo', 'seed the demo organization when the database has no organization yet')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .action(async (options: { demo?: boolean; port?: string }) => {
-      const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      const config = loadConfig(
+        options.port ? { ...process.env, PORT: options.port } : process.env,
+      );
       const db = await openDb(config);
       try {
         const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -31,8 +33,12 @@ export function serveCommand(): Command {
         stopOnSignals(server, say);
         say(`Rudder is running on ${describeDb(config)}.`);
         say(`Open ${server.url}`);
-        if (demoLogins.length > 0) say(['Sign in to the demo organization as:', ...demoLogins].join('\n'));
-        else if (options.demo) say('Demo sign-in: e.g. manager1@demo.rudder.dev, password rudder-demo (reset it with `rudder demo`).');
+        if (demoLogins.length > 0)
+          say(['Sign in to the demo organization as:', ...demoLogins].join('\n'));
+        else if (options.demo)
+          say(
+            'Demo sign-in: e.g. manager1@demo.rudder.dev, password rudder-demo (reset it with `rudder demo`).',
+          );
       } catch (error: unknown) {
         await db.close();
         throw error;
