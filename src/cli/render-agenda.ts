@@ -1,4 +1,5 @@
 import type { Agenda, Check, MoneyCount, PeriodResult } from '../core/agenda-schema.js';
+import { addDays } from '../core/days.js';
 import { moneyFormatter, ordinal, percent, times } from '../core/format.js';
 
 /** Minimal styling for a terminal; plain text when the output is not one. */
@@ -75,7 +76,7 @@ export function renderAgenda(agenda: Agenda, style: Style = plainStyle): string 
   const cov = pipeline.coverage;
   const coverageText =
     cov.status === 'measured'
-      ? `${times(cov.raw ?? 0)} raw, ${times(cov.weighted ?? 0)} weighted (target ${times(cov.target)}): ${money(cov.open.value)} open to ${cov.horizon.end} vs ${money(cov.remainingGoal ?? 0)} still to win`
+      ? `${times(cov.raw ?? 0)} raw, ${times(cov.weighted ?? 0)} weighted (target ${times(cov.target)}): ${money(cov.open.value)} open closing by ${addDays(cov.horizon.end, -1)} vs ${money(cov.remainingGoal ?? 0)} still to win`
       : cov.status === 'goal-met'
         ? 'goal for the horizon already met'
         : 'no goal for the horizon';
