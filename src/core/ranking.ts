@@ -9,20 +9,23 @@ export interface RankedMember extends TeamMemberResult {
 }
 
 export interface TeamRanking {
-  /** Ranked members by attainment descending then personId, unranked ones last. */
+  /** Ranked members by attainment descending then name, unranked ones last. */
   members: RankedMember[];
   /** The number of ranked members (the "of 9" in "7th of 9"). */
   of: number;
 }
 
-function byPersonId(a: { personId: string }, b: { personId: string }): number {
+/** Display order among equals: by name as people read it, then by id so it is total. */
+function byNameThenId(a: TeamMemberResult, b: TeamMemberResult): number {
+  const byName = a.name.localeCompare(b.name, 'en');
+  if (byName !== 0) return byName;
   return a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
 }
 
 /**
  * Standard competition ranking (1, 2, 2, 4) by attainment, so a rep is ranked against the
  * goal they agreed to rather than against the size of their territory. Equal attainment
- * gives equal rank; the personId order only makes the display deterministic. Members with
+ * gives equal rank; name then personId only orders the display. Members with
  * no goal (or a goal of 0) are unranked.
  */
 export function rankMembers(members: readonly TeamMemberResult[]): TeamRanking {
@@ -34,8 +37,8 @@ export function rankMembers(members: readonly TeamMemberResult[]): TeamRanking {
     .filter(
       (member): member is typeof member & { attainment: number } => member.attainment !== null,
     )
-    .sort((a, b) => b.attainment - a.attainment || byPersonId(a, b));
-  const unranked = scored.filter((member) => member.attainment === null).sort(byPersonId);
+    .sort((a, b) => b.attainment - a.attainment || byNameThenId(a, b));
+  const unranked = scored.filter((member) => member.attainment === null).sort(byNameThenId);
   const result: RankedMember[] = [];
   ranked.forEach((member, index) => {
     const previous = result[index - 1];

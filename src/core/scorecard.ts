@@ -75,9 +75,11 @@ export function buildScorecard(options: BuildScorecardOptions): Scorecard {
     ),
   );
   const byId = new Map(options.members.map((m) => [m.personId, m]));
+  // A map, not a search per row: an organization-wide scorecard ranks thousands of reps.
+  const previousRanks = new Map(previous.members.map((p) => [p.personId, p.rank]));
   const rows: ScorecardRow[] = current.members.map((ranked) => {
     const member = byId.get(ranked.personId);
-    const previousRank = previous.members.find((p) => p.personId === ranked.personId)?.rank ?? null;
+    const previousRank = previousRanks.get(ranked.personId) ?? null;
     const ytd = member?.yearToDate ?? null;
     return {
       personId: ranked.personId,

@@ -6,7 +6,12 @@ import type { Queryable } from './database.js';
  */
 export async function insertOrg(
   db: Queryable,
-  overrides: { slug?: string; timeZone?: string; fiscalYearStartMonth?: number; settings?: object } = {},
+  overrides: {
+    slug?: string;
+    timeZone?: string;
+    fiscalYearStartMonth?: number;
+    settings?: object;
+  } = {},
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `insert into org (slug, name, time_zone, fiscal_year_start_month, settings)
@@ -43,7 +48,11 @@ export async function insertPerson(
 export async function insertTeam(
   db: Queryable,
   orgId: string,
-  options: { name: string; managerId?: string; members: Array<{ personId: string; from: string; to?: string }> },
+  options: {
+    name: string;
+    managerId?: string;
+    members: Array<{ personId: string; from: string; to?: string }>;
+  },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     'insert into team (org_id, name, manager_id) values ($1, $2, $3) returning id',
@@ -95,7 +104,11 @@ export interface OpportunityRow {
   probability?: number | null;
 }
 
-export async function insertOpportunity(db: Queryable, orgId: string, o: OpportunityRow): Promise<string> {
+export async function insertOpportunity(
+  db: Queryable,
+  orgId: string,
+  o: OpportunityRow,
+): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `insert into opportunity (org_id, owner_id, name, amount, currency, stage_id, status, probability,
                               created_at, close_date, closed_at, last_changed_at)
@@ -120,7 +133,13 @@ export async function insertOpportunity(db: Queryable, orgId: string, o: Opportu
 export async function insertEvent(
   db: Queryable,
   orgId: string,
-  e: { opportunityId: string; field: string; oldValue: string | null; newValue: string | null; at: string },
+  e: {
+    opportunityId: string;
+    field: string;
+    oldValue: string | null;
+    newValue: string | null;
+    at: string;
+  },
 ): Promise<void> {
   await db.query(
     `insert into opportunity_event (org_id, opportunity_id, field, old_value, new_value, observed_at)
@@ -132,12 +151,27 @@ export async function insertEvent(
 export async function insertGoal(
   db: Queryable,
   orgId: string,
-  g: { personId: string; periodStart: string; target: number; metric?: string; status?: string; activityKind?: string },
+  g: {
+    personId: string;
+    periodStart: string;
+    target: number;
+    metric?: string;
+    status?: string;
+    activityKind?: string;
+  },
 ): Promise<void> {
   await db.query(
     `insert into goal (org_id, person_id, metric, activity_kind, period_kind, period_start, target, status)
      values ($1, $2, $3, $4, 'month', $5, $6, $7)`,
-    [orgId, g.personId, g.metric ?? 'bookings', g.activityKind ?? '', g.periodStart, g.target, g.status ?? 'agreed'],
+    [
+      orgId,
+      g.personId,
+      g.metric ?? 'bookings',
+      g.activityKind ?? '',
+      g.periodStart,
+      g.target,
+      g.status ?? 'agreed',
+    ],
   );
 }
 

@@ -1,14 +1,10 @@
 import { addDays, monthOf } from '../core/days.js';
-import { lastPeriods, type Period, previousPeriod } from '../core/periods.js';
+import { lastPeriods, type Period, periodContaining, previousPeriod } from '../core/periods.js';
 import { periodResult, yearToDate } from '../core/results.js';
 import { buildScorecard, type Scorecard, type ScorecardMemberInput } from '../core/scorecard.js';
 import type { Queryable } from '../db/database.js';
 import type { OrgContext } from '../db/facts/org-context.js';
-import {
-  bookingsGoals,
-  monthlyBookings,
-  scorecardMembers,
-} from '../db/facts/scorecard-queries.js';
+import { bookingsGoals, monthlyBookings, scorecardMembers } from '../db/facts/scorecard-queries.js';
 
 /** How many periods the scorecard's trend shows for each kind of period. */
 const trendLength = { month: 12, quarter: 8, year: 3 } as const;
@@ -30,7 +26,11 @@ export async function buildTeamScorecard(
   const { org, period } = options;
   const fy = org.fiscalYearStartMonth;
   const previous = previousPeriod(period, fy);
-  const periods = lastPeriods({ period, count: trendLength[period.kind], fiscalYearStartMonth: fy });
+  const periods = lastPeriods({
+    period,
+    count: trendLength[period.kind],
+    fiscalYearStartMonth: fy,
+  });
   const first = periods[0] ?? period;
   const asOf = options.today < period.end ? options.today : addDays(period.end, -1);
 
@@ -39,8 +39,9 @@ export async function buildTeamScorecard(
     scorecardMembers(db, { orgId: org.orgId, teamId: options.team?.id ?? null, ...previous }),
   ]);
   const ids = [...new Set([...current, ...before].map((m) => m.personId))];
-  // The fiscal year of `asOf` may start before the trend does (YTD of a quarter, say).
-  const firstDay = first.start < `${monthOf(asOf).slice(0, 4)}-01-01` ? first.start : `${Number(asOf.slice(0, 4)) - 1}-01-01`;
+  // Year to date needs the months since the fiscal year of `asOf` began, maybe before the trend.
+  const yearStart = periodContaining({ day: asOf, kind: 'year', fiscalYearStartMonth: fy }).start;
+  const firstDay = first.start < yearStart ? first.start : yearStart;
   const [months, goals] = await Promise.all([
     monthlyBookings(db, {
       orgId: org.orgId,
@@ -54,12 +55,20 @@ export async function buildTeamScorecard(
 
   const wasMember = new Set(before.map((m) => m.personId));
   const members: ScorecardMemberInput[] = current.map((member) => {
-    const facts = { months: months.get(member.personId) ?? [], goals: goals.get(member.personId) ?? [] };
+    const facts = {
+      months: months.get(member.personId) ?? [],
+      goals: goals.get(member.personId) ?? [],
+    };
     const result = (p: Period) => {
       const r = periodResult({ ...facts, period: p, asOf, proration: org.settings.proration });
       return { actual: r.actual, goal: r.goal?.target ?? null };
     };
-    const ytd = yearToDate({ ...facts, asOf, fiscalYearStartMonth: fy, proration: org.settings.proration });
+    const ytd = yearToDate({
+      ...facts,
+      asOf,
+      fiscalYearStartMonth: fy,
+      proration: org.settings.proration,
+    });
     return {
       personId: member.personId,
       name: member.name,

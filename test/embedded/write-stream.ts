@@ -7,6 +7,9 @@ const round = process.env.ROUND ?? '0';
 const db = await createDb({ dataDir: dir });
 process.stdout.write('ready\n');
 for (let n = 0; ; n++) {
-  await db.query(`insert into org (slug, name) values ($1, $2)`, [`r${round}-${n}`, `round ${round}`]);
+  await db.query(`insert into org (slug, name) values ($1, $2)`, [
+    `r${round}-${n}`,
+    `round ${round}`,
+  ]);
   process.stdout.write(`ack ${n}\n`);
 }

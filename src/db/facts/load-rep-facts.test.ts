@@ -230,7 +230,12 @@ describe(`loadRepFacts (${testEngine})`, () => {
     ]);
     // Only the meeting within the next 28 days.
     expect(facts.scheduled).toEqual([
-      { kind: 'meeting', occurredAt: '2026-11-20T15:00:00.000Z', subject: null, opportunityName: null },
+      {
+        kind: 'meeting',
+        occurredAt: '2026-11-20T15:00:00.000Z',
+        subject: null,
+        opportunityName: null,
+      },
     ]);
   });
 

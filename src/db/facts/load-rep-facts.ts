@@ -58,7 +58,15 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
       aheadDays: org.settings.calendarAheadDays,
     }),
     teamRow
-      ? loadTeamFacts(db, { org, teamId: teamRow.id, teamName: teamRow.name, reviewMonth, since, asOf, yearAgo })
+      ? loadTeamFacts(db, {
+          org,
+          teamId: teamRow.id,
+          teamName: teamRow.name,
+          reviewMonth,
+          since,
+          asOf,
+          yearAgo,
+        })
       : Promise.resolve(null),
   ]);
 

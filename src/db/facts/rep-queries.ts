@@ -1,3 +1,4 @@
+import { addMonths } from '../../core/days.js';
 import type {
   ActivityCountFact,
   ActivityPeriodFact,
@@ -9,7 +10,6 @@ import type {
   ScheduledActivityFact,
   StageFact,
 } from '../../core/facts.js';
-import { addMonths } from '../../core/days.js';
 import type { Queryable } from '../database.js';
 
 /**
@@ -205,7 +205,12 @@ export async function opportunities(
 }
 
 /** Won and lost over [from, to): win rate, cycle and velocity. */
-export async function closed(db: Queryable, scope: RepScope, from: Day, to: Day): Promise<ClosedFact> {
+export async function closed(
+  db: Queryable,
+  scope: RepScope,
+  from: Day,
+  to: Day,
+): Promise<ClosedFact> {
   const [row] = await db.query<{
     won_count: number;
     lost_count: number;
@@ -255,7 +260,12 @@ export async function activity(
         group by 2, 3`,
       [...params, window.since, window.asOf, `${window.firstMonth}-01`],
     ),
-    db.query<{ kind: string; occurred_at: string; subject: string | null; opportunity: string | null }>(
+    db.query<{
+      kind: string;
+      occurred_at: string;
+      subject: string | null;
+      opportunity: string | null;
+    }>(
       `select a.kind, a.occurred_at, a.subject, o.name as opportunity
          from activity a
          left join opportunity o on o.org_id = a.org_id and o.id = a.opportunity_id
@@ -268,9 +278,7 @@ export async function activity(
     ),
   ]);
   return {
-    since: grouped
-      .filter((r) => r.what === 'since')
-      .map((r) => ({ kind: r.kind, count: r.n })),
+    since: grouped.filter((r) => r.what === 'since').map((r) => ({ kind: r.kind, count: r.n })),
     byMonth: grouped
       .filter((r) => r.what === 'month')
       .map((r) => ({ month: r.month ?? '', kind: r.kind, count: r.n })),

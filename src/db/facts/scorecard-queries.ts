@@ -32,7 +32,13 @@ export async function scorecardMembers(
 /** Monthly bookings per person over [firstMonth, lastMonth], zero-filled. */
 export async function monthlyBookings(
   db: Queryable,
-  options: { orgId: string; timeZone: string; personIds: string[]; firstMonth: string; lastMonth: string },
+  options: {
+    orgId: string;
+    timeZone: string;
+    personIds: string[];
+    firstMonth: string;
+    lastMonth: string;
+  },
 ): Promise<Map<string, MonthFact[]>> {
   const from = `${options.firstMonth}-01`;
   const to = `${addMonths(options.lastMonth, 1)}-01`;

@@ -53,10 +53,12 @@ export async function teamMonthResults(
 export async function teamComparisons(
   db: Queryable,
   options: { orgId: string; teamId: string; timeZone: string; since: Day; asOf: Day; yearAgo: Day },
-): Promise<Pick<
-  TeamFacts,
-  'averageDealSize' | 'createdSinceByMember' | 'activitySinceByMember' | 'medianCycleDays'
->> {
+): Promise<
+  Pick<
+    TeamFacts,
+    'averageDealSize' | 'createdSinceByMember' | 'activitySinceByMember' | 'medianCycleDays'
+  >
+> {
   const params = [options.orgId, options.teamId, options.timeZone, options.since, options.asOf];
   const members = `select distinct m.person_id from team_membership m
                     where m.org_id = $1 and m.team_id = $2 and m.valid_from <= $5::date
