@@ -1,5 +1,5 @@
-import type { Agenda } from '../core/agenda-schema.js';
 import { buildAgenda } from '../core/agenda.js';
+import type { Agenda } from '../core/agenda-schema.js';
 import { dayInZone } from '../core/days.js';
 import type { Day } from '../core/facts.js';
 import type { Queryable } from '../db/database.js';

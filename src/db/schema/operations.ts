@@ -82,7 +82,6 @@ export const job = pgTable(
   ],
 );
 
-
 /** E-mail waiting to be sent, or kept as the outbox when no SMTP server is configured. */
 export const outboxMessage = pgTable(
   'outbox_message',

@@ -76,7 +76,14 @@ export const opportunity = pgTable(
   ],
 );
 
-export const opportunityFields = ['created', 'stage', 'amount', 'close_date', 'owner', 'status'] as const;
+export const opportunityFields = [
+  'created',
+  'stage',
+  'amount',
+  'close_date',
+  'owner',
+  'status',
+] as const;
 export type OpportunityField = (typeof opportunityFields)[number];
 
 /** Every observed change of an opportunity: the history that movement is computed from. */
