@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { buildAgenda } from '../core/agenda.js';
+import { monthFact, repFacts } from '../core/test-factories.js';
+import { renderAgenda } from './render-agenda.js';
+
+const base = { currency: 'USD', locale: 'en-US', timeZone: 'UTC', fiscalYearStartMonth: 1 };
+
+describe('renderAgenda', () => {
+  it('leads with the stage and its reasons, then the numbers, when results are behind', () => {
+    // The factory's rep: October goal $100,000, nothing booked, no pipeline → activity.
+    const agenda = buildAgenda({ ...base, facts: repFacts() });
+    const lines = renderAgenda(agenda).split('\n');
+    expect(lines[3]).toBe('Stage reached: ACTIVITY REVIEW');
+    expect(lines[4]).toBe(`  • ${agenda.progression.reasons[0]}`);
+    expect(lines).toContain('  October 2026           $0 of $100,000 goal · 0%');
+    expect(lines).toContain('  [pipeline] What have you added to your pipeline since we last met?');
+    expect(lines.some((l) => l.startsWith('Activity since '))).toBe(true);
+  });
+
+  it('keeps a rep beating the goal to results and a short pipeline check', () => {
+    const facts = repFacts({ months: [monthFact({ month: '2026-10', bookings: 12_000_000 })] });
+    const text = renderAgenda(buildAgenda({ ...base, facts }));
+    expect(text).toContain('Stage reached: RESULTS REVIEW');
+    expect(text).toContain('  October 2026           $120,000 of $100,000 goal · 120%');
+    expect(text).toContain('Short pipeline check — will the momentum continue?');
+    expect(text).not.toContain('Activity since');
+  });
+});
