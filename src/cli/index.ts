@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { isAppError } from '../shared/app-error.js';
 import { demoCommand } from './demo-command.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { prepCommand } from './prep-command.js';
 import { scorecardCommand } from './scorecard-command.js';
@@ -14,7 +16,9 @@ const program = new Command()
   .addCommand(migrateCommand())
   .addCommand(demoCommand())
   .addCommand(prepCommand())
-  .addCommand(scorecardCommand());
+  .addCommand(scorecardCommand())
+  .addCommand(importCommand())
+  .addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);

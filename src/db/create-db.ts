@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -5,9 +6,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../shared/app-error.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import type { Database, Orm, Queryable, Row } from './database.js';
+import type { CopyInOptions, Database, Orm, Queryable, Row } from './database.js';
 import { migrationsFolder } from './migrations-folder.js';
 import * as schema from './schema/index.js';
 import { rawParsers } from './value-parsers.js';
@@ -58,18 +60,38 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     });
   }
   const orm = drizzlePglite(client, { schema }) as unknown as Orm;
-  const runner = (q: Pick<PGlite, 'query'>): Queryable => ({
-    async query<T = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query<T>(text, [...params], { parsers: rawParsers });
-      return result.rows;
-    },
-  });
+  // copyIn needs the connection behind a Queryable; the Queryable itself stays minimal.
+  const connections = new WeakMap<Queryable, Pick<PGlite, 'query'>>();
+  const runner = (q: Pick<PGlite, 'query'>): Queryable => {
+    const queryable: Queryable = {
+      async query<T = Row>(text: string, params: readonly unknown[] = []) {
+        const result = await q.query<T>(text, [...params], { parsers: rawParsers });
+        return result.rows;
+      },
+    };
+    connections.set(queryable, q);
+    return queryable;
+  };
+  const self = runner(client);
   let closed = false;
   return {
     engine: 'pglite',
     orm,
-    ...runner(client),
+    query: self.query,
     transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    async copyIn(into, options) {
+      const q = connections.get(into) ?? client;
+      let rows = 0;
+      // PGlite reads COPY input from a virtual file: one Blob per chunk bounds the memory.
+      for await (const chunk of options.csv) {
+        if (chunk === '') continue;
+        const result = await q.query(`${copySql(options)} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([chunk]),
+        });
+        rows += result.affectedRows ?? 0;
+      }
+      return rows;
+    },
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     async vacuumAnalyze(tables) {
       await client.exec(vacuumSql(tables));
@@ -102,17 +124,32 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
     });
   }
   const types = { getTypeParser: pgTypeParser };
-  const runner = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query({ text, values: [...params], types });
-      return result.rows as T[];
-    },
-  });
+  // copyIn needs the connection behind a transaction's Queryable.
+  const clients = new WeakMap<Queryable, pg.PoolClient>();
+  const runner = (q: pg.Pool | pg.PoolClient): Queryable => {
+    const queryable: Queryable = {
+      async query<T = Row>(text: string, params: readonly unknown[] = []) {
+        const result = await q.query({ text, values: [...params], types });
+        return result.rows as T[];
+      },
+    };
+    if (q instanceof pg.Client) clients.set(queryable, q as pg.PoolClient);
+    return queryable;
+  };
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;
   return {
     engine: 'postgres',
     orm,
     ...runner(pool),
+    async copyIn(into, options) {
+      const own = clients.get(into);
+      const client = own ?? (await pool.connect());
+      try {
+        return await copyToServer(client, options);
+      } finally {
+        if (own === undefined) client.release();
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -143,6 +180,36 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
     },
     close: () => pool.end(),
   };
+}
+
+function copySql({ table, columns }: Pick<CopyInOptions, 'table' | 'columns'>): string {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  return `COPY ${quote(table)} (${columns.map(quote).join(', ')})`;
+}
+
+/** One COPY … FROM STDIN for all chunks, written with backpressure. */
+async function copyToServer(client: pg.PoolClient, options: CopyInOptions): Promise<number> {
+  const stream = client.query(copyFrom(`${copySql(options)} FROM STDIN WITH (FORMAT csv)`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // Observed here already; awaited below (an early failure must not be unhandled).
+  done.catch(() => undefined);
+  // Without this, an error thrown by the chunk source leaves the COPY (and the
+  // connection) waiting forever; a destroyed stream aborts it with CopyFail.
+  try {
+    for await (const chunk of options.csv) {
+      if (chunk !== '' && !stream.write(chunk)) await once(stream, 'drain');
+    }
+  } catch (error: unknown) {
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    await done.catch(() => undefined);
+    throw error;
+  }
+  stream.end();
+  await done;
+  return stream.rowCount;
 }
 
 function pgTypeParser(oid: number, format?: string): (value: string) => unknown {

@@ -1,0 +1,18 @@
+/** A cell value as exported: numbers stay numbers, text is made safe for spreadsheets. */
+export type CellValue = string | number | boolean | null;
+
+// Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A plain number such as -500 or -12.50 is data, not a formula: it stays a number.
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Neutralises a text cell that a spreadsheet would evaluate, by prefixing a single quote
+ * (shown as text, not run). Numbers, including negative ones, are left as they are.
+ */
+export function neutralizeCell(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  if (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)) return `'${value}`;
+  return value;
+}

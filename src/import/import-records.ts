@@ -1,0 +1,199 @@
+import type { Database } from '../db/database.js';
+import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
+import type { ImportContext, ImportOrg, MatchCounts } from './import-kind.js';
+import {
+  blankResult,
+  finishImportRun,
+  startImportRun,
+  updateImportRunProgress,
+} from './import-run.js';
+import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
+import { kindHandlers } from './kinds/index.js';
+import { PersonDirectory } from './person-directory.js';
+import { RowErrors } from './row-errors.js';
+import { StageRegistry } from './stage-registry.js';
+import { batchRows, createStaging, encodeCsvRow, STAGING_TABLE } from './staging.js';
+
+export interface ImportRecordsOptions {
+  db: Database;
+  orgId: string;
+  settings: ImportSettings;
+  /** The rows, streamed: a CSV file's records or an API batch, keyed by canonical field. */
+  records: AsyncIterable<ImportRecord>;
+  /** The import_run already started for this input (the file importer starts it early). */
+  runId?: string;
+  fileName?: string | null;
+  actorId?: string | null;
+  /** Problems the reader found outside the records (ragged rows); read after iteration. */
+  readerIssues?: () => readonly FieldIssue[];
+  /** Bytes consumed so far and the input's size, for progress. */
+  bytesRead?: () => number;
+  totalBytes?: number | null;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** How often progress is reported and, on PostgreSQL, written to import_run. */
+const PROGRESS_MS = 250;
+const RUN_PROGRESS_MS = 1000;
+
+/** Ends the transaction without writing: a dry run, or a file with row errors. */
+class Rollback extends Error {}
+
+interface Outcome {
+  counts: MatchCounts;
+  events: number;
+  missing: ImportResult['missing'];
+}
+
+/**
+ * Imports one input of one kind, all or nothing: rows are validated while they stream,
+ * valid ones are COPYed into a staging table, and one set-based merge writes them — all
+ * in ONE transaction, so any row error, a crash or a kill leaves the data untouched.
+ * The import_run record is written outside that transaction and survives every outcome.
+ *
+ * On PGlite (one connection) the transaction holds the database for the whole file:
+ * other readers wait until the import ends. That is the price of all-or-nothing there.
+ */
+export async function importRecords(options: ImportRecordsOptions): Promise<ImportResult> {
+  const { db, settings } = options;
+  const org = await loadOrg(db, options.orgId);
+  const handler = kindHandlers[settings.kind];
+  const dryRun = settings.dryRun === true;
+  const runId =
+    options.runId ??
+    (await startImportRun(db, {
+      orgId: org.id,
+      kind: settings.kind,
+      fileName: options.fileName ?? null,
+      actorId: options.actorId ?? null,
+      dryRun,
+    }));
+  const errors = new RowErrors();
+  let rowsRead = 0;
+  let stagesAdded: string[] = [];
+  let lastProgress = 0;
+  let lastRunProgress = Date.now();
+  const progress = (phase: ImportProgress['phase']) =>
+    options.onProgress?.({
+      rowsRead,
+      bytesRead: options.bytesRead?.() ?? 0,
+      totalBytes: options.totalBytes ?? null,
+      phase,
+    });
+
+  let outcome: Outcome | undefined;
+  try {
+    outcome = await db.transaction(async (tx): Promise<Outcome> => {
+      const context: ImportContext = {
+        org,
+        runId,
+        settings,
+        people: await PersonDirectory.load(tx, org.id),
+        stages: await StageRegistry.load(tx, org.id),
+      };
+      checkDefaultOwner(context);
+      async function* validRows(): AsyncGenerator<string> {
+        for await (const record of options.records) {
+          rowsRead += 1;
+          const row = handler.toRow(record, context);
+          if (row.ok) yield encodeCsvRow([record.line, ...row.values]);
+          else errors.addAll(row.issues);
+          if (rowsRead % 500 === 0 && Date.now() - lastProgress >= PROGRESS_MS) {
+            lastProgress = Date.now();
+            progress('reading');
+            // PGlite has one connection, held by this transaction: no outside write there.
+            if (db.engine === 'postgres' && lastProgress - lastRunProgress >= RUN_PROGRESS_MS) {
+              lastRunProgress = lastProgress;
+              await updateImportRunProgress(db, { orgId: org.id, runId, rowsRead });
+            }
+          }
+        }
+      }
+      await createStaging(tx, handler.copied, handler.derived);
+      await db.copyIn(tx, {
+        table: STAGING_TABLE,
+        columns: ['line', ...handler.copied.map((column) => column.name)],
+        csv: batchRows(validRows()),
+      });
+      errors.addAll(options.readerIssues?.() ?? []);
+      progress('checking');
+      await tx.query(`analyze ${STAGING_TABLE}`);
+      errors.addAll(await handler.check(tx, context));
+      const counts = await handler.match(tx, context);
+      const { missing } = (await handler.report?.(tx, context)) ?? {};
+      stagesAdded = context.stages.added;
+      const staged: Outcome = { counts, events: 0, missing };
+      outcome = staged;
+      if (errors.total > 0) throw new Rollback();
+      progress('merging');
+      // A dry run merges too (its event count is exact), then rolls back.
+      staged.events = await handler.merge(tx, context);
+      if (dryRun) throw new Rollback();
+      return staged;
+    });
+  } catch (error: unknown) {
+    if (isAppError(error)) {
+      // The input broke off (an unclosed quote, an oversized field) or a setting is wrong.
+      errors.addAll(
+        error.issues.length > 0 ? error.issues : [{ field: '(file)', reason: error.message }],
+      );
+      errors.addAll(options.readerIssues?.() ?? []);
+      outcome = undefined;
+    } else if (!(error instanceof Rollback)) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await finishImportRun(db, org.id, {
+        ...blankResult(runId, settings, dryRun, rowsRead),
+        errors: [{ field: '(import)', reason }],
+        errorCount: 1,
+      });
+      throw error;
+    }
+  }
+
+  const failed = errors.total > 0;
+  const counts = outcome?.counts ?? { new: 0, changed: 0, unchanged: 0 };
+  const result: ImportResult = {
+    ...blankResult(runId, settings, dryRun, rowsRead),
+    status: failed ? 'failed' : 'succeeded',
+    counts: { rows: rowsRead, ...counts, errors: errors.total, events: outcome?.events ?? 0 },
+    errors: errors.sorted,
+    errorCount: errors.total,
+    ...(outcome?.missing === undefined ? {} : { missing: outcome.missing }),
+    stagesAdded,
+  };
+  await finishImportRun(db, org.id, result);
+  if (!failed && !dryRun) {
+    progress('merging');
+    // Fresh statistics and visibility map after a bulk load (index-only scans, plans).
+    await db.vacuumAnalyze(handler.tables);
+  }
+  progress('done');
+  return result;
+}
+
+async function loadOrg(db: Database, orgId: string): Promise<ImportOrg> {
+  const [row] = await db.query<{
+    id: string;
+    currency: string;
+    time_zone: string;
+    fiscal_year_start_month: number;
+  }>('select id, currency, time_zone, fiscal_year_start_month from org where id = $1', [orgId]);
+  if (row === undefined) throw new AppError('NOT_FOUND', `No organization with id ${orgId}.`);
+  return {
+    id: row.id,
+    currency: row.currency,
+    timeZone: row.time_zone,
+    fiscalYearStartMonth: row.fiscal_year_start_month,
+  };
+}
+
+/** A default owner that names nobody is a setting error, not one error per row. */
+function checkDefaultOwner({ people, settings }: ImportContext): void {
+  if (settings.defaultOwner === undefined) return;
+  const owner = people.resolve(settings.defaultOwner);
+  if (!owner.ok) {
+    throw new AppError('VALIDATION_FAILED', `Default owner: ${owner.reason}.`, {
+      issues: [{ field: 'default_owner', value: settings.defaultOwner, reason: owner.reason }],
+    });
+  }
+}

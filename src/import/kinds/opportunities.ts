@@ -1,0 +1,133 @@
+import type { ImportContext, ImportKindHandler, RowResult } from '../import-kind.js';
+import type { ImportRecord } from '../import-types.js';
+import { merge } from '../merge/opportunities.sql.js';
+import { minorUnitsOf, readCurrency } from '../money.js';
+import { parseAmount } from '../read/parse-amount.js';
+import { parseBoolean } from '../read/parse-boolean.js';
+import { parseDay, parseInstant } from '../read/parse-date.js';
+import { parseProbability } from '../read/parse-number.js';
+import { RowCheck } from '../row-check.js';
+import { findDuplicateKeys, queryCounts } from '../sql-checks.js';
+import { readStage } from './read-stage.js';
+
+/**
+ * Opportunities are a snapshot of the CRM's current state, keyed by external id.
+ * Rules of a row (documented in docs/import.md):
+ * - no created date: created_at is the snapshot's as-of time (when Rudder first saw it);
+ * - no close date: null, the pipeline's own "no close date" bucket;
+ * - an empty amount is 0 (Salesforce allows opportunities without one);
+ * - status follows the stage's kind; closed_at is the file's closed date, else the close
+ *   date at 00:00 in the organization's zone, else the as-of time.
+ */
+export const opportunities: ImportKindHandler = {
+  copied: [
+    { name: 'external_id', type: 'text' },
+    { name: 'name', type: 'text' },
+    { name: 'account', type: 'text' },
+    { name: 'owner_id', type: 'uuid' },
+    { name: 'amount', type: 'int8' },
+    { name: 'currency', type: 'text' },
+    { name: 'stage_id', type: 'uuid' },
+    { name: 'status', type: 'text' },
+    { name: 'probability', type: 'int2' },
+    { name: 'created_at', type: 'timestamptz' },
+    { name: 'close_date', type: 'date' },
+    { name: 'closed_at', type: 'timestamptz' },
+  ],
+  derived: [{ name: 'target_id', type: 'uuid' }],
+  tables: ['opportunity', 'opportunity_event', 'stage'],
+
+  toRow(record: ImportRecord, context: ImportContext): RowResult {
+    const { org, settings } = context;
+    const row = new RowCheck(record);
+    const dates = { timeZone: org.timeZone, dateOrder: settings.dateOrder ?? 'mdy' };
+    const externalId = row.required('external_id');
+    const name = row.required('name');
+    const ownerId = readOwner(row, context);
+    const currencyText = row.optional('currency');
+    const currency = currencyText === null ? org.currency : readCurrency(currencyText);
+    if (currency === null) row.fail('currency', 'is not a three-letter currency code');
+    const minorUnits = minorUnitsOf(currency ?? org.currency);
+    const amount =
+      row.parse('amount', (text) => parseAmount(text, { minorUnits, allowNegative: false })) ?? 0;
+    const probability = row.parse('probability', (text) =>
+      parseProbability(text, { scale: settings.probabilityScale ?? 'percent' }),
+    );
+    const stage = readStage(row, context, {
+      isWon: row.parse('is_won', (text) => parseBoolean(text, { empty: 'false' })),
+      isClosed: row.parse('is_closed', (text) => parseBoolean(text, { empty: 'false' })),
+      probability,
+    });
+    const createdAt = row.parse('created_at', (text) => parseInstant(text, dates));
+    const closeDate = row.parse('close_date', (text) => parseDay(text, dates));
+    let closedAt = row.parse('closed_at', (text) => parseInstant(text, dates));
+    if (stage !== null && stage.kind !== 'open' && closedAt === null) {
+      const midnight = closeDate === null ? null : parseInstant(closeDate, dates);
+      closedAt = midnight?.ok === true ? midnight.value : settings.asOf;
+    }
+    if (stage?.kind === 'open') closedAt = null;
+    return row.result([
+      externalId,
+      name,
+      row.optional('account'),
+      ownerId,
+      amount,
+      currency,
+      stage?.id ?? null,
+      stage?.kind ?? null,
+      probability,
+      createdAt,
+      closeDate,
+      closedAt,
+    ]);
+  },
+
+  check: (tx) =>
+    findDuplicateKeys(tx, { key: 's.external_id', field: 'external_id', label: 'external id' }),
+
+  async match(tx, { org }) {
+    await tx.query(
+      `update import_staging s set target_id = o.id from opportunity o
+       where o.org_id = $1 and o.external_id = s.external_id`,
+      [org.id],
+    );
+    return queryCounts(
+      tx,
+      `select count(*) filter (where o.id is null) as new,
+              count(*) filter (where o.id is not null and ${merge.changed}) as changed,
+              count(*) filter (where o.id is not null and not ${merge.changed}) as unchanged
+       from import_staging s left join opportunity o on o.org_id = $1 and o.id = s.target_id`,
+      [org.id],
+    );
+  },
+
+  async merge(tx, context) {
+    await context.stages.persist(tx, context.org.id);
+    const params = [context.org.id, context.settings.asOf, context.runId];
+    // Events first: they compare the staged rows with the rows as they were.
+    const changes = await merge.recordChanges(tx, params);
+    await tx.query(merge.updateChanged, params.slice(0, 2));
+    const created = await merge.insertNew(tx, params);
+    return changes + created;
+  },
+
+  async report(tx, { org, settings }) {
+    if (settings.fullSnapshot !== true) return {};
+    const rows = await tx.query<{ external_id: string; total: number }>(merge.missing, [org.id]);
+    return {
+      missing: { count: rows[0]?.total ?? 0, externalIds: rows.map((r) => r.external_id) },
+    };
+  },
+};
+
+function readOwner(row: RowCheck, { people, settings }: ImportContext): string | null {
+  const reference = row.optional('owner') ?? settings.defaultOwner ?? null;
+  if (reference === null) {
+    row.fail('owner', 'is required (or import with a default owner)');
+    return null;
+  }
+  const person = people.resolve(reference);
+  if (person.ok) return person.id;
+  row.fail('owner', person.reason);
+  return null;
+}

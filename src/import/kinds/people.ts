@@ -1,0 +1,117 @@
+import { roles } from '../../db/schema/people.js';
+import type { ImportKindHandler, RowResult } from '../import-kind.js';
+import type { ImportRecord } from '../import-types.js';
+import { peopleMerge } from '../merge/people.sql.js';
+import { parseDay } from '../read/parse-date.js';
+import { RowCheck } from '../row-check.js';
+import {
+  findDuplicateKeys,
+  findUnknownReferences,
+  queryCounts,
+  runStatements,
+} from '../sql-checks.js';
+
+/**
+ * People, their teams and the teams' managers. A row is matched to a person by external
+ * id, else e-mail, else name (only when it is unique): people without a login or an
+ * e-mail are normal. A row naming a team makes it the person's current team from the
+ * as-of day (the previous membership ends that day); a manager on the row becomes the
+ * team's manager. Empty cells never erase what Rudder knows (an e-mail, a title, a role).
+ */
+export const people: ImportKindHandler = {
+  copied: [
+    { name: 'external_id', type: 'text' },
+    { name: 'name', type: 'text' },
+    { name: 'email', type: 'text' },
+    { name: 'role', type: 'text' },
+    { name: 'team', type: 'text' },
+    { name: 'manager_email', type: 'text' },
+    { name: 'manager_external_id', type: 'text' },
+    { name: 'title', type: 'text' },
+  ],
+  derived: [
+    { name: 'target_id', type: 'uuid' },
+    { name: 'is_new', type: 'boolean not null default false' },
+    { name: 'manager_id', type: 'uuid' },
+  ],
+  tables: ['person', 'team', 'team_membership'],
+
+  toRow(record: ImportRecord): RowResult {
+    const row = new RowCheck(record);
+    const name = row.required('name');
+    const email = readEmail(row, 'email');
+    const roleText = row.optional('role')?.toLowerCase() ?? null;
+    const role = roles.find((candidate) => candidate === roleText) ?? null;
+    if (roleText !== null && role === null) row.fail('role', `expected one of ${roles.join(', ')}`);
+    return row.result([
+      row.optional('external_id'),
+      name,
+      email,
+      role,
+      row.optional('team'),
+      readEmail(row, 'manager_email'),
+      row.optional('manager_external_id'),
+      row.optional('title'),
+    ]);
+  },
+
+  async check(tx, { org }) {
+    for (const statement of peopleMerge.match) await tx.query(statement, [org.id]);
+    return [
+      ...(await findDuplicateKeys(tx, {
+        key: 's.external_id',
+        field: 'external_id',
+        label: 'external id',
+      })),
+      ...(await findDuplicateKeys(tx, { key: 's.email', field: 'email', label: 'e-mail' })),
+      ...(await findUnknownReferences(tx, {
+        where: peopleMerge.emailTaken,
+        value: 's.email',
+        field: 'email',
+        reason: 'this e-mail belongs to another person (with a different external id)',
+        params: [org.id],
+      })),
+      ...(await findUnknownReferences(tx, {
+        where: peopleMerge.unknownManager,
+        value: 'coalesce(s.manager_external_id, s.manager_email)',
+        field: 'manager',
+        reason: 'the manager is neither in the organization nor in this file',
+        params: [org.id],
+      })),
+      ...(await findUnknownReferences(tx, {
+        where: peopleMerge.conflictingManager,
+        value: 's.team',
+        field: 'team',
+        reason: 'another row names a different manager for this team',
+      })),
+    ];
+  },
+
+  match: (tx, { org }) =>
+    queryCounts(
+      tx,
+      `select count(*) filter (where p.id is null) as new,
+              count(*) filter (where p.id is not null and ${peopleMerge.changed}) as changed,
+              count(*) filter (where p.id is not null and not ${peopleMerge.changed}) as unchanged
+       from import_staging s left join person p on p.org_id = $1 and p.id = s.target_id`,
+      [org.id],
+    ),
+
+  async merge(tx, { org, settings }) {
+    const day = parseDay(settings.asOf, { timeZone: org.timeZone });
+    if (!day.ok) throw new Error(`as-of ${settings.asOf}: ${day.reason}`);
+    await runStatements(
+      tx,
+      [...peopleMerge.writePeople, ...peopleMerge.writeTeams],
+      [org.id, day.value],
+    );
+    return 0;
+  },
+};
+
+function readEmail(row: RowCheck, field: string): string | null {
+  const email = row.optional(field)?.toLowerCase() ?? null;
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email))
+    row.fail(field, 'is not an e-mail address');
+  return email;
+}

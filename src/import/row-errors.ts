@@ -1,0 +1,27 @@
+import type { FieldIssue } from '../shared/app-error.js';
+
+/** Row errors kept in a result and in import_run: enough to fix a file, bounded in size. */
+export const MAX_KEPT_ERRORS = 1000;
+
+/**
+ * Collects row errors while a file streams by: keeps the first MAX_KEPT_ERRORS and
+ * counts them all, so a file with a million bad rows neither floods memory nor the run.
+ */
+export class RowErrors {
+  readonly kept: FieldIssue[] = [];
+  total = 0;
+
+  add(issue: FieldIssue): void {
+    this.total += 1;
+    if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push(issue);
+  }
+
+  addAll(issues: readonly FieldIssue[]): void {
+    for (const issue of issues) this.add(issue);
+  }
+
+  /** The kept errors by line: streaming and SQL checks find them in different orders. */
+  get sorted(): FieldIssue[] {
+    return [...this.kept].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  }
+}
