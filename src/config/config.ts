@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: intFromEnv(5, 60 * 24 * 30).default(60 * 12),
   SESSION_ABSOLUTE_HOURS: intFromEnv(1, 24 * 365).default(24 * 14),
+  /** Behind a reverse proxy that sets X-Forwarded-For/-Proto (HTTPS → Secure cookies). */
+  TRUST_PROXY: z.stringbool().default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Rudder <rudder@localhost>'),
 });

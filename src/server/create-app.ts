@@ -1,25 +1,56 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
+import { installAccessControl } from './access/access-control.js';
+import { registerOpenApi } from './openapi.js';
 import { sendProblem, toProblem } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { authRoutes } from './routes/auth.js';
+import { goalRoutes } from './routes/goals.js';
 import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { organizationRoutes } from './routes/organization.js';
+import { peopleRoutes } from './routes/people.js';
+import { scorecardRoutes } from './routes/scorecard.js';
+import { teamRoutes } from './routes/teams.js';
+import { webApp } from './web-app.js';
 
 export interface AppOptions {
   db: Database;
   clock: Clock;
   config: Config;
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For/-Proto, trust it: the client address then
+   * feeds the sign-in limiter and `https` makes the session cookie Secure. Off by default:
+   * trusting the headers without a proxy would let any client forge them.
+   */
+  trustProxy?: boolean;
+  /** Failed sign-in counting; tests pass their own. */
+  signInLimiter?: SignInLimiter;
 }
 
+/** A route as registered, for the visibility matrix test. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppOptions;
+    signInLimiter: SignInLimiter;
+    registeredRoutes: RegisteredRoute[];
   }
 }
 
@@ -29,12 +60,24 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     logger:
       options.config.LOG_LEVEL === 'silent'
         ? false
-        : { level: options.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    disableRequestLogging: options.config.LOG_LEVEL !== 'debug' && options.config.LOG_LEVEL !== 'trace',
+        : {
+            level: options.config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    disableRequestLogging:
+      options.config.LOG_LEVEL !== 'debug' && options.config.LOG_LEVEL !== 'trace',
+    trustProxy: options.trustProxy ?? options.config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options);
+  app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter());
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+  });
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {
@@ -45,6 +88,23 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       code: 'NOT_FOUND',
     }),
   );
+  await app.register(cookie);
+  // Before any route plugin: child contexts copy the hooks that exist when they are registered.
+  installAccessControl(app);
+  // The docs page loads its own script and styles: a CSP that allows only this origin fits it.
+  await app.register(helmet, { global: true });
+  await registerOpenApi(app);
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(peopleRoutes);
+  await app.register(agendaRoutes);
+  await app.register(teamRoutes);
+  await app.register(organizationRoutes);
+  await app.register(scorecardRoutes);
+  await app.register(goalRoutes);
+  await app.register(meetingRoutes);
+  await app.register(adminRoutes);
+  await app.register(webApp);
   return app;
 }

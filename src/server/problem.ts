@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type AppErrorCode, type FieldIssue, isAppError, unreachable } from '../shared/app-error.js';
+import {
+  type AppErrorCode,
+  type FieldIssue,
+  isAppError,
+  unreachable,
+} from '../shared/app-error.js';
 
 /** RFC 9457 problem details, with Rudder's stable `code` and field-level issues. */
 export interface Problem {
@@ -62,7 +67,8 @@ function problem(status: number, code: Problem['code'], detail: string, issues?:
 }
 
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
-  if (isAppError(error)) return problem(statusOf(error.code), error.code, error.message, error.issues);
+  if (isAppError(error))
+    return problem(statusOf(error.code), error.code, error.message, error.issues);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       field: `${error.validationContext ?? 'request'}${v.instancePath.replaceAll('/', '.')}`,
@@ -76,7 +82,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
     // Fastify's own client errors (bad JSON, body too large, unsupported media type).
     const status = fastifyError.statusCode;
-    const code = status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+    const code =
+      status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
     return problem(status, code, fastifyError.message ?? 'Bad request');
   }
   request.log.error({ err: error }, 'unhandled error');

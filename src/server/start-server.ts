@@ -17,7 +17,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer({ db, clock, config }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  db,
+  clock,
+  config,
+}: StartServerOptions): Promise<RunningServer> {
   const app = await createApp({ db, clock, config });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();

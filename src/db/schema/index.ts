@@ -1,3 +1,5 @@
+export * from './access.js';
+export * from './calendar.js';
 export * from './meetings.js';
 export * from './operations.js';
 export * from './org.js';

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
 
 const HealthSchema = z.object({ status: z.literal('ok') });
-const ReadySchema = z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']) });
+const ReadySchema = z.object({
+  status: z.literal('ready'),
+  engine: z.enum(['pglite', 'postgres']),
+});
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

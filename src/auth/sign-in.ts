@@ -1,0 +1,83 @@
+import { recordAudit } from '../audit/record-audit.js';
+import type { Queryable } from '../db/database.js';
+import { AppError } from '../shared/app-error.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { SignInLimiter } from './sign-in-limiter.js';
+
+export interface SignInOptions {
+  email: string;
+  password: string;
+  /** The organization's slug; needed only when the e-mail and password open several. */
+  org?: string | undefined;
+  address: string;
+  now: Date;
+  limiter: SignInLimiter;
+}
+
+/** Checked against when no account matches, so an unknown e-mail costs the same time. */
+let decoyHash: Promise<string> | null = null;
+
+/**
+ * Checks e-mail and password. Unknown e-mail, inactive person and wrong password all answer the
+ * same 401, in about the same time. A person may have accounts in several organizations
+ * with one e-mail: the password decides which; when it opens more than one and no `org` is
+ * given, the caller is asked for the organization (400, field `org`).
+ */
+export async function signIn(
+  db: Queryable,
+  options: SignInOptions,
+): Promise<{ orgId: string; personId: string }> {
+  const keys = { email: options.email, address: options.address };
+  if (options.limiter.isBlocked(keys, options.now)) {
+    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; try again in a few minutes.');
+  }
+  const candidates = await db.query<{ org_id: string; id: string; password_hash: string }>(
+    `select p.org_id, p.id, p.password_hash
+       from person p join org o on o.id = p.org_id
+      where lower(p.email) = lower($1) and p.active and p.password_hash is not null
+        and ($2::text is null or o.slug = $2)
+      order by o.slug
+      limit 10`,
+    [options.email, options.org ?? null],
+  );
+  const matches: Array<{ org_id: string; id: string }> = [];
+  for (const candidate of candidates) {
+    if (await verifyPassword(options.password, candidate.password_hash)) matches.push(candidate);
+  }
+  if (candidates.length === 0) {
+    decoyHash ??= hashPassword('rudder-decoy-password');
+    await verifyPassword(options.password, await decoyHash);
+  }
+  const [match] = matches;
+  if (!match) {
+    options.limiter.recordFailure(keys, options.now);
+    for (const candidate of candidates) {
+      await recordAudit(db, {
+        orgId: candidate.org_id,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        subjectType: 'person',
+        subjectId: candidate.id,
+        ip: options.address,
+        at: options.now,
+      });
+    }
+    throw new AppError('UNAUTHENTICATED', 'The e-mail or the password is not right.');
+  }
+  if (matches.length > 1) {
+    throw new AppError('VALIDATION_FAILED', 'org: this account exists in several organizations.', {
+      issues: [{ field: 'body.org', reason: "give the organization's slug to sign in" }],
+    });
+  }
+  options.limiter.clearAccount(options.email);
+  await recordAudit(db, {
+    orgId: match.org_id,
+    actorId: match.id,
+    action: 'auth.sign_in',
+    subjectType: 'person',
+    subjectId: match.id,
+    ip: options.address,
+    at: options.now,
+  });
+  return { orgId: match.org_id, personId: match.id };
+}

@@ -1,0 +1,83 @@
+import { dayInZone } from '../core/days.js';
+import type { Queryable } from '../db/database.js';
+import type { Actor } from '../meetings/meeting-records.js';
+import { findRepManager, orgTimeZone } from '../meetings/meeting-records.js';
+import { AppError } from '../shared/app-error.js';
+import { type GoalView, goalColumns } from './goal-view.js';
+
+/** The two sides of an agreement: the rep whose goal it is, and their manager (or leader). */
+export type GoalSide = 'rep' | 'manager';
+
+/**
+ * The side the actor speaks for on this rep's goal: the rep themself, or the manager or
+ * leader of the rep's team today. Anyone else (an admin included) is no party to it.
+ */
+export async function sideOf(
+  db: Queryable,
+  options: { orgId: string; repId: string; actor: Actor; now: Date },
+): Promise<GoalSide> {
+  if (options.actor.personId === options.repId) return 'rep';
+  const day = dayInZone(options.now, await orgTimeZone(db, options.orgId));
+  const team = await findRepManager(db, { orgId: options.orgId, repId: options.repId, day });
+  if (
+    team &&
+    (team.managerId === options.actor.personId || team.leaderId === options.actor.personId)
+  ) {
+    return 'manager';
+  }
+  throw new AppError('FORBIDDEN', "Only the rep and the rep's manager agree on a goal.");
+}
+
+/** Who made the standing proposal; null for a goal that came by import (no proposer). */
+export function proposerSide(goal: GoalView): GoalSide | null {
+  if (goal.proposedBy === null) return null;
+  return goal.proposedBy === goal.personId ? 'rep' : 'manager';
+}
+
+/** The goal, row-locked so that two answers to one proposal serialize. */
+export async function lockGoal(
+  db: Queryable,
+  options: { orgId: string; goalId: string },
+): Promise<GoalView> {
+  const [goal] = await db.query<GoalView>(
+    `select ${goalColumns} from goal g where g.org_id = $1 and g.id = $2 for update`,
+    [options.orgId, options.goalId],
+  );
+  if (!goal) throw new AppError('NOT_FOUND', 'No such goal.');
+  return goal;
+}
+
+/** Records one step of the agreement's history. */
+export async function recordGoalEvent(
+  db: Queryable,
+  options: {
+    orgId: string;
+    goalId: string;
+    action: 'proposed' | 'countered' | 'accepted' | 'rejected';
+    target: number;
+    actorId: string;
+    now: Date;
+  },
+): Promise<void> {
+  await db.query(
+    'insert into goal_event (org_id, goal_id, action, target, actor_id, at) values ($1, $2, $3, $4, $5, $6)',
+    [
+      options.orgId,
+      options.goalId,
+      options.action,
+      options.target,
+      options.actorId,
+      options.now.toISOString(),
+    ],
+  );
+}
+
+export function assertTarget(target: number): void {
+  if (!Number.isSafeInteger(target) || target < 0) {
+    throw new AppError('VALIDATION_FAILED', 'A target is a whole, non-negative number.', {
+      issues: [
+        { field: 'body.target', value: String(target), reason: 'not a non-negative integer' },
+      ],
+    });
+  }
+}

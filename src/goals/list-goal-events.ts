@@ -1,0 +1,24 @@
+import type { Queryable } from '../db/database.js';
+
+export interface GoalEventView {
+  id: string;
+  action: 'proposed' | 'countered' | 'accepted' | 'rejected';
+  target: number;
+  actorId: string | null;
+  actorName: string | null;
+  at: string;
+}
+
+/** The agreement's history, oldest first: who proposed, countered, accepted what and when. */
+export async function listGoalEvents(
+  db: Queryable,
+  options: { orgId: string; goalId: string },
+): Promise<GoalEventView[]> {
+  return db.query<GoalEventView>(
+    `select e.id, e.action, e.target, e.actor_id as "actorId", p.name as "actorName", e.at
+       from goal_event e left join person p on p.org_id = e.org_id and p.id = e.actor_id
+      where e.org_id = $1 and e.goal_id = $2
+      order by e.at, e.id`,
+    [options.orgId, options.goalId],
+  );
+}

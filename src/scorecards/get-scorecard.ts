@@ -1,0 +1,46 @@
+import { dayInZone } from '../core/days.js';
+import type { Scorecard } from '../core/scorecard.js';
+import type { Queryable } from '../db/database.js';
+import { loadOrgContext } from '../db/facts/org-context.js';
+import { buildTeamScorecard } from '../scorecard/build-team-scorecard.js';
+import { AppError } from '../shared/app-error.js';
+import { isScorecardPublished } from './is-scorecard-published.js';
+import { resolvePeriod } from './resolve-period.js';
+
+export interface GetScorecardOptions {
+  orgId: string;
+  /** null: the organization-wide ranking. */
+  teamId: string | null;
+  periodKey?: string | undefined;
+  now: Date;
+  /** A rep sees a team's scorecard only once it is published for the period. */
+  publishedOnly: boolean;
+}
+
+/** The scorecard of a team (or the organization) for a period: results and ranks only. */
+export async function getScorecard(
+  db: Queryable,
+  options: GetScorecardOptions,
+): Promise<Scorecard> {
+  const org = await loadOrgContext(db, options.orgId);
+  const today = dayInZone(options.now, org.timeZone);
+  const period = resolvePeriod(options.periodKey, today, org.fiscalYearStartMonth);
+  let team: { id: string; name: string } | null = null;
+  if (options.teamId !== null) {
+    const [row] = await db.query<{ id: string; name: string }>(
+      'select id, name from team where org_id = $1 and id = $2',
+      [options.orgId, options.teamId],
+    );
+    if (!row) throw new AppError('NOT_FOUND', 'No such team.');
+    team = row;
+    const published = await isScorecardPublished(db, {
+      orgId: options.orgId,
+      teamId: row.id,
+      periodKey: period.key,
+    });
+    // Unpublished is indistinguishable from absent for those who may only see published ones.
+    if (options.publishedOnly && !published)
+      throw new AppError('NOT_FOUND', 'No published scorecard.');
+  }
+  return buildTeamScorecard(db, { org, team, period, today });
+}

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { viewAgenda } from '../../agenda-views/view-agenda.js';
+import { AgendaSchema } from '../../core/agenda-schema.js';
+import { accessOf } from '../access/access-control.js';
+import { requirePerson } from '../access/scope.js';
+import { Day, IdParams, problems } from '../schemas/common.js';
+
+/** A rep's 1:1 agenda, the same document as `rudder prep --json`. */
+export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/v1/people/:id/agenda',
+    {
+      schema: {
+        tags: ['agenda'],
+        summary: "A rep's 1:1 agenda: results → pipeline → activity, with the reasons",
+        params: IdParams,
+        querystring: z.object({
+          asOf: Day.optional().describe('org-local day to prepare the agenda for (default today)'),
+          since: Day.optional().describe('measure movement since this day instead of the last 1:1'),
+        }),
+        response: { 200: AgendaSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      await requirePerson(db, access, request.params.id);
+      return viewAgenda(db, {
+        orgId: access.caller.orgId,
+        repId: request.params.id,
+        viewerId: access.caller.personId,
+        now: clock.now(),
+        asOf: request.query.asOf,
+        since: request.query.since,
+        ip: request.ip,
+      });
+    },
+  );
+};

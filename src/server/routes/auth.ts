@@ -1,0 +1,136 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/record-audit.js';
+import { createSession } from '../../auth/create-session.js';
+import { endSession } from '../../auth/end-session.js';
+import { requestPasswordReset } from '../../auth/request-password-reset.js';
+import { setPasswordWithToken } from '../../auth/set-password-with-token.js';
+import { signIn } from '../../auth/sign-in.js';
+import { getMe, MeSchema } from '../../people/get-me.js';
+import {
+  accessOf,
+  clearSessionCookie,
+  sessionCookie,
+  setSessionCookie,
+} from '../access/access-control.js';
+import { NoContent, problems } from '../schemas/common.js';
+
+const Email = z.string().trim().min(3).max(320);
+const OrgSlug = z.string().trim().min(1).max(100).describe("the organization's slug");
+
+const SignInBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(1000),
+  org: OrgSlug.optional().describe(
+    'needed only when the e-mail and password open several organizations',
+  ),
+});
+const ResetBody = z.strictObject({ email: Email, org: OrgSlug.optional() });
+const SetPasswordBody = z.strictObject({
+  token: z.string().min(1).max(200).describe('from the e-mailed link'),
+  password: z.string().min(10).max(200),
+});
+
+/** Sign-in, sign-out, and the e-mailed password links (invitations and resets). */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: SignInBody,
+        response: { 200: MeSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { email, password, org } = request.body;
+      const now = clock.now();
+      const who = await signIn(db, {
+        email,
+        password,
+        org,
+        address: request.ip,
+        now,
+        limiter: app.signInLimiter,
+      });
+      // Always a new token; the one the browser came with (if any) ends here.
+      const previous = request.cookies[sessionCookie];
+      if (previous) await endSession(db, previous);
+      const cookie = await createSession(db, {
+        ...who,
+        now,
+        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+      });
+      setSessionCookie(request, reply, cookie, config.SESSION_ABSOLUTE_HOURS * 3600);
+      return getMe(db, { ...who, via: 'session' });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session',
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { caller } = accessOf(request);
+      const cookie = request.cookies[sessionCookie];
+      if (caller.via === 'session' && cookie) {
+        await endSession(db, cookie);
+        await recordAudit(db, {
+          orgId: caller.orgId,
+          actorId: caller.personId,
+          action: 'auth.sign_out',
+          ip: request.ip,
+          at: clock.now(),
+        });
+      }
+      clearSessionCookie(request, reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'E-mail a password-reset link (the answer is the same whether the e-mail is known)',
+        body: ResetBody,
+        response: { 202: z.object({ accepted: z.literal(true) }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(db, {
+        ...request.body,
+        now: clock.now(),
+        publicUrl: config.PUBLIC_URL,
+        address: request.ip,
+      });
+      return reply.status(202).send({ accepted: true as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a password with the token of an invitation or reset link (single use)',
+        body: SetPasswordBody,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await setPasswordWithToken(db, { ...request.body, now: clock.now() });
+      return reply.status(204).send();
+    },
+  );
+};

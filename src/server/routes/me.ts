@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getMe, MeSchema } from '../../people/get-me.js';
+import { setActivitySharing } from '../../people/set-activity-sharing.js';
+import { accessOf } from '../access/access-control.js';
+import { problems } from '../schemas/common.js';
+
+/** The signed-in person. */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Who is signed in',
+        response: { 200: MeSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      return getMe(db, { orgId: caller.orgId, personId: caller.personId, via: caller.via });
+    },
+  );
+
+  app.put(
+    '/api/v1/me/activity-sharing',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'A rep shares (or stops sharing) their activity detail with their manager',
+        body: z.strictObject({ shared: z.boolean() }),
+        response: { 200: MeSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      await setActivitySharing(db, {
+        orgId: caller.orgId,
+        personId: caller.personId,
+        shared: request.body.shared,
+        now: clock.now(),
+      });
+      return getMe(db, { orgId: caller.orgId, personId: caller.personId, via: caller.via });
+    },
+  );
+};

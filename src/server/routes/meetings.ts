@@ -1,0 +1,209 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createCommitment } from '../../meetings/create-commitment.js';
+import { createNote } from '../../meetings/create-note.js';
+import { getCommitment } from '../../meetings/get-commitment.js';
+import { getMeeting } from '../../meetings/get-meeting.js';
+import { listCommitments } from '../../meetings/list-commitments.js';
+import { listMeetings } from '../../meetings/list-meetings.js';
+import { listNotes } from '../../meetings/list-notes.js';
+import {
+  CommitmentSchema,
+  MeetingSchema,
+  NoteSchema,
+  noteSections,
+  noteVisibilities,
+} from '../../meetings/meeting-view.js';
+import { accessOf } from '../access/access-control.js';
+import { personScope } from '../access/scope.js';
+import { Day, IdParams, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
+
+const NoteBody = z.strictObject({
+  section: z.enum(noteSections),
+  visibility: z
+    .enum(noteVisibilities)
+    .default('shared')
+    .describe('private: only you will ever read it'),
+  body: z.string().trim().min(1).max(10_000),
+});
+const CommitmentBody = z.strictObject({
+  owner: z.enum(['rep', 'manager']).describe("whose commitment: the meeting's rep or manager"),
+  text: z.string().trim().min(1).max(2_000),
+  dueOn: Day,
+});
+
+/** 1:1 records, their notes and commitments (the guided meeting workflow comes later). */
+export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/v1/meetings',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'The 1:1s of the reps within your reach',
+        querystring: PageQuery.extend({ rep: Uuid.optional() }),
+        response: { 200: pageOf(MeetingSchema), ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const { limit, offset, rep } = request.query;
+      const scope = await personScope(db, access);
+      const page = await listMeetings(db, {
+        orgId: access.caller.orgId,
+        scope,
+        repId: rep,
+        limit,
+        offset,
+      });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:id',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'One 1:1',
+        params: IdParams,
+        response: { 200: MeetingSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const scope = await personScope(db, access);
+      return getMeeting(db, { orgId: access.caller.orgId, meetingId: request.params.id, scope });
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:id/notes',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: "A 1:1's notes you may read: shared ones and your private ones",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(NoteSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const { orgId, personId } = access.caller;
+      await getMeeting(db, {
+        orgId,
+        meetingId: request.params.id,
+        scope: await personScope(db, access),
+      });
+      return {
+        items: await listNotes(db, { orgId, meetingId: request.params.id, viewerId: personId }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/notes',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Write a note on a 1:1 (you are its author)',
+        params: IdParams,
+        body: NoteBody,
+        response: { 201: NoteSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const access = accessOf(request);
+      const { orgId, personId } = access.caller;
+      await getMeeting(db, {
+        orgId,
+        meetingId: request.params.id,
+        scope: await personScope(db, access),
+      });
+      const note = await createNote(db, {
+        orgId,
+        meetingId: request.params.id,
+        authorId: personId,
+        note: request.body,
+        now: clock.now(),
+      });
+      return reply.status(201).send(note);
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/commitments',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: "Record a commitment made in a 1:1, the rep's or the manager's",
+        params: IdParams,
+        body: CommitmentBody,
+        response: { 201: CommitmentSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const access = accessOf(request);
+      const { orgId } = access.caller;
+      const meeting = await getMeeting(db, {
+        orgId,
+        meetingId: request.params.id,
+        scope: await personScope(db, access),
+      });
+      const commitment = await createCommitment(db, {
+        orgId,
+        meeting,
+        commitment: request.body,
+        now: clock.now(),
+      });
+      return reply.status(201).send(commitment);
+    },
+  );
+
+  app.get(
+    '/api/v1/commitments',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Commitments within your reach (leaders: the managers’ own)',
+        querystring: PageQuery.extend({ rep: Uuid.optional() }),
+        response: { 200: pageOf(CommitmentSchema), ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const { limit, offset, rep } = request.query;
+      const page = await listCommitments(db, {
+        orgId: access.caller.orgId,
+        scope: await personScope(db, access),
+        repId: rep,
+        managersOnly: access.caller.role === 'leader',
+        limit,
+        offset,
+      });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/v1/commitments/:id',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'One commitment',
+        params: IdParams,
+        response: { 200: CommitmentSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      return getCommitment(db, {
+        orgId: access.caller.orgId,
+        commitmentId: request.params.id,
+        scope: await personScope(db, access),
+        managersOnly: access.caller.role === 'leader',
+      });
+    },
+  );
+};

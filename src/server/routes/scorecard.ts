@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ScorecardSchema } from '../../core/scorecard.js';
+import { getScorecard } from '../../scorecards/get-scorecard.js';
+import { publishScorecard } from '../../scorecards/publish-scorecard.js';
+import { accessOf } from '../access/access-control.js';
+import { requireTeam } from '../access/scope.js';
+import { problems, Uuid } from '../schemas/common.js';
+
+const PeriodKey = z
+  .string()
+  .min(4)
+  .max(12)
+  .describe("'2026-10', 'FY2027-Q1' or 'FY2027'; default this month");
+
+/** Published scorecards: results and ranks only, never pipeline, activity or notes. */
+export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.deps;
+
+  app.get(
+    '/api/v1/scorecard',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary: "A team's scorecard for a period (reps: once published)",
+        querystring: z.object({ team: Uuid, period: PeriodKey.optional() }),
+        response: { 200: ScorecardSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      await requireTeam(db, access, request.query.team);
+      return getScorecard(db, {
+        orgId: access.caller.orgId,
+        teamId: request.query.team,
+        periodKey: request.query.period,
+        now: clock.now(),
+        publishedOnly: access.caller.role === 'rep',
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/scorecard/organization',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary: 'The organization-wide ranking for a period (leaders, admins)',
+        querystring: z.object({ period: PeriodKey.optional() }),
+        response: { 200: ScorecardSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      return getScorecard(db, {
+        orgId: caller.orgId,
+        teamId: null,
+        periodKey: request.query.period,
+        now: clock.now(),
+        publishedOnly: false,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/scorecard/publish',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary: "Publish a team's scorecard for a period to its reps (the team's manager)",
+        body: z.strictObject({ team: Uuid, period: PeriodKey.optional() }),
+        response: {
+          200: z.object({ teamId: z.string(), periodKey: z.string(), publishedAt: z.string() }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      await requireTeam(db, access, request.body.team);
+      return publishScorecard(db, {
+        orgId: access.caller.orgId,
+        teamId: request.body.team,
+        periodKey: request.body.period,
+        actorId: access.caller.personId,
+        now: clock.now(),
+      });
+    },
+  );
+};

@@ -1,0 +1,166 @@
+import type { Role } from '../../src/db/schema/people.js';
+import { standardStages } from '../../src/db/test-fixtures.js';
+import type { Level, SignedInRule } from '../../src/server/access/visibility.js';
+import type { OrgWorld, World } from './world.js';
+
+export type Relation = 'self' | 'ownTeam' | 'otherTeam' | 'otherOrg';
+export const relations: readonly Relation[] = ['self', 'ownTeam', 'otherTeam', 'otherOrg'];
+export const callerKey = { admin: 'admin', leader: 'leader', manager: 'm1', rep: 'r1a' } as const;
+
+/** Whether a level reaches a relation: self ⊂ team ⊂ org; another organization never. */
+export function covers(level: Level, relation: Relation): boolean {
+  const rank = { none: 0, self: 1, team: 2, org: 3 }[level];
+  const needed = { self: 1, ownTeam: 2, otherTeam: 3, otherOrg: 4 }[relation];
+  return rank >= needed;
+}
+
+/** The ids that belong to each relation of a caller: none may appear where the level does not reach. */
+export function idsOf(world: World, role: Role): Record<Exclude<Relation, 'self'>, string[]> {
+  const { a, b } = world;
+  const ownTeam =
+    role === 'rep'
+      ? [a.people.r1b, a.people.both]
+      : role === 'leader'
+        ? [a.people.r1a, a.people.r1b, a.people.both, a.people.m1]
+        : [a.people.r1a, a.people.r1b, a.people.both];
+  const otherTeam = [a.teams.t2, a.people.r2a, a.people.r2b, a.people.mover, a.people.m2];
+  const otherOrg = [
+    b.orgId,
+    ...Object.values(b.people),
+    ...Object.values(b.teams),
+    ...Object.values(b.meetings),
+  ];
+  return { ownTeam, otherTeam, otherOrg };
+}
+
+/** The object a route's target designates for a caller and a relation; undefined: no such case. */
+export function targetOf(
+  world: World,
+  rule: SignedInRule,
+  role: Role,
+  relation: Relation,
+): string | undefined {
+  const org: OrgWorld = relation === 'otherOrg' ? world.b : world.a;
+  const caller = world.a.people[callerKey[role]];
+  switch (rule.target) {
+    case 'person':
+      return {
+        self: caller,
+        ownTeam: role === 'rep' ? org.people.r1b : org.people.r1a,
+        otherTeam: org.people.r2a,
+        otherOrg: org.people.r1a,
+      }[relation];
+    case 'team':
+      return relation === 'self'
+        ? undefined
+        : relation === 'otherTeam'
+          ? org.teams.t2
+          : org.teams.t1;
+    case 'meeting':
+      if (relation === 'self') return role === 'rep' ? org.meetings.r1a : undefined;
+      if (relation === 'ownTeam') return role === 'rep' ? org.meetings.r1b : org.meetings.r1a;
+      return relation === 'otherTeam' ? org.meetings.r2a : org.meetings.r1a;
+    case 'commitment': {
+      // Leaders follow managers' commitments only: ask for those, so a 404 means "out of reach".
+      const kind = role === 'leader' ? 'manager' : 'rep';
+      if (relation === 'self') return role === 'rep' ? org.commitments.r1a.rep : undefined;
+      if (relation === 'ownTeam')
+        return role === 'rep' ? org.commitments.r1b.rep : org.commitments.r1a[kind];
+      return relation === 'otherTeam' ? org.commitments.r2a.manager : org.commitments.r1a.manager;
+    }
+    case 'api-token':
+      return relation === 'ownTeam'
+        ? world.a.apiTokenId
+        : relation === 'otherOrg'
+          ? world.b.apiTokenId
+          : undefined;
+    case 'none':
+      return undefined;
+  }
+}
+
+export interface SampleRequest {
+  url: string;
+  payload?: object;
+}
+
+let counter = 0;
+
+/** A valid request for each signed-in route, aimed at `id` (the target, when the route has one). */
+export function sampleRequest(
+  world: World,
+  rule: SignedInRule,
+  id: string | undefined,
+): SampleRequest {
+  counter += 1;
+  const url = rule.url.replace(':id', id ?? '');
+  const key = `${rule.method} ${rule.url}`;
+  switch (key) {
+    case 'PUT /api/v1/me/activity-sharing':
+      return { url, payload: { shared: false } };
+    case 'POST /api/v1/people':
+      return { url, payload: { name: `New ${counter}`, role: 'rep' } };
+    case 'PATCH /api/v1/people/:id':
+      return { url, payload: { title: `Title ${counter}` } };
+    case 'POST /api/v1/teams':
+      return { url, payload: { name: `Team new ${counter}` } };
+    case 'PATCH /api/v1/teams/:id':
+      return { url, payload: {} };
+    case 'POST /api/v1/teams/:id/members':
+      return {
+        url,
+        payload: { personId: world.a.people.admin, validFrom: `${2030 + counter}-01-01` },
+      };
+    case 'PUT /api/v1/stages':
+      return {
+        url,
+        payload: {
+          stages: standardStages.map((s) => ({
+            id: world.a.stages[s.name],
+            name: s.name,
+            kind: s.kind,
+            probability: s.probability,
+          })),
+        },
+      };
+    case 'PATCH /api/v1/settings':
+      return { url, payload: { coverageTarget: 3 } };
+    case 'GET /api/v1/scorecard':
+      return { url: `${url}?team=${id}&period=2026-03` };
+    case 'POST /api/v1/scorecard/publish':
+      return { url, payload: { team: id, period: '2026-03' } };
+    case 'POST /api/v1/goals':
+      return {
+        url,
+        payload: {
+          personId: id,
+          metric: 'activity',
+          activityKind: `k${counter}`,
+          periodKind: 'month',
+          periodStart: '2026-04-01',
+          target: 10,
+        },
+      };
+    case 'POST /api/v1/meetings/:id/notes':
+      return { url, payload: { section: 'general', visibility: 'private', body: 'note' } };
+    case 'POST /api/v1/meetings/:id/commitments':
+      return { url, payload: { owner: 'rep', text: 'call back', dueOn: '2026-04-01' } };
+    case 'POST /api/v1/api-tokens':
+      return { url, payload: { name: `token ${counter}` } };
+    default:
+      return { url, ...(rule.method === 'GET' || rule.method === 'DELETE' ? {} : { payload: {} }) };
+  }
+}
+
+/** Every UUID-looking string anywhere in a JSON document. */
+export function uuidsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    for (const m of value.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g))
+      found.add(m[0]);
+  } else if (Array.isArray(value)) {
+    for (const v of value) uuidsIn(v, found);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) uuidsIn(v, found);
+  }
+  return found;
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../src/db/schema/people.js';
+import { testEngine } from '../../src/db/test-db.js';
+import { ruleFor, type SignedInRule, visibility } from '../../src/server/access/visibility.js';
+import {
+  callerKey,
+  covers,
+  idsOf,
+  relations,
+  sampleRequest,
+  targetOf,
+  uuidsIn,
+} from './matrix-cases.js';
+import { createWorld, signIn, type World } from './world.js';
+
+const signedIn = visibility.filter((r): r is SignedInRule => r.auth === 'signed-in');
+
+describe(`visibility matrix (${testEngine})`, () => {
+  let world: World;
+  const cookies = {} as Record<(typeof roles)[number], string>;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    for (const role of roles)
+      cookies[role] = await signIn(world.app, world.a.emails[callerKey[role]]);
+  });
+  afterAll(async () => world.close());
+
+  it('has a row for every registered route, and no row without a route', () => {
+    const registered = world.app.registeredRoutes;
+    const missing = registered
+      .filter((r) => !ruleFor(r.method, r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    const stale = visibility
+      .filter(
+        (rule) =>
+          !registered.some(
+            (r) =>
+              r.method === rule.method &&
+              (r.url === rule.url ||
+                (rule.auth === 'public' && rule.prefix && r.url.startsWith(rule.url))),
+          ),
+      )
+      .map((r) => `${r.method} ${r.url}`);
+    expect(stale).toEqual([]);
+  });
+
+  for (const rule of signedIn) {
+    const name = `${rule.method} ${rule.url}`;
+
+    it(`${name} answers 401 without a session`, async () => {
+      const sample = sampleRequest(world, rule, world.a.people.r1a);
+      const response = await world.app.inject({
+        method: rule.method,
+        url: sample.url,
+        ...(sample.payload ? { payload: sample.payload } : {}),
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
+    for (const role of roles) {
+      const level = rule.roles[role];
+      if (rule.target === 'none') {
+        it(`${name} as ${role} (${level})`, async () => {
+          const sample = sampleRequest(world, rule, undefined);
+          // Signing out ends the session: that case gets a session of its own.
+          const cookie = rule.url.endsWith('/sign-out')
+            ? await signIn(world.app, world.a.emails[callerKey[role]])
+            : cookies[role];
+          const response = await world.app.inject({
+            method: rule.method,
+            url: sample.url,
+            headers: { cookie },
+            ...(sample.payload ? { payload: sample.payload } : {}),
+          });
+          if (level === 'none') {
+            expect(response.statusCode, response.body).toBe(403);
+            expect(response.json()).toMatchObject({ code: 'FORBIDDEN' });
+            return;
+          }
+          expect(response.statusCode, response.body).toBeLessThan(300);
+          if (response.statusCode === 204) return;
+          const body: unknown = response.json();
+          const ids = idsOf(world, role);
+          const found = uuidsIn(body);
+          for (const relation of ['ownTeam', 'otherTeam', 'otherOrg'] as const) {
+            if (covers(level, relation)) continue;
+            const leaked = ids[relation].filter((id) => found.has(id));
+            expect(leaked, `${relation} ids in ${name} as ${role}`).toEqual([]);
+          }
+          if (body && typeof body === 'object' && 'items' in body && 'total' in body) {
+            const page = body as { items: unknown[]; total: number; limit: number };
+            if (page.items.length < page.limit) expect(page.total).toBe(page.items.length);
+          }
+        });
+        continue;
+      }
+      for (const relation of relations) {
+        it(`${name} as ${role} (${level}) on ${relation}`, async () => {
+          const target = targetOf(world, rule, role, relation);
+          if (target === undefined) return; // this caller has no such object (a manager's own 1:1)
+          const sample = sampleRequest(world, rule, target);
+          const response = await world.app.inject({
+            method: rule.method,
+            url: sample.url,
+            headers: { cookie: cookies[role] },
+            ...(sample.payload ? { payload: sample.payload } : {}),
+          });
+          if (level === 'none') {
+            expect(response.statusCode, response.body).toBe(403);
+          } else if (covers(level, relation)) {
+            expect(response.statusCode, response.body).toBeLessThan(300);
+            if (response.statusCode !== 204) {
+              const found = uuidsIn(response.json());
+              const ids = idsOf(world, role);
+              for (const r of ['ownTeam', 'otherTeam', 'otherOrg'] as const) {
+                if (!covers(level, r))
+                  expect(
+                    ids[r].filter((id) => found.has(id)),
+                    `${r} ids`,
+                  ).toEqual([]);
+              }
+            }
+          } else {
+            expect(response.statusCode, response.body).toBe(404);
+            expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+          }
+        });
+      }
+    }
+  }
+});
