@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(onServer ? ['test/embedded/**'] : [])],
+    // Builds the web app once (when dist/web is missing or stale) for the browser tests.
+    globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // PGlite instances are memory-heavy and the machines have 2 cores.

@@ -1,0 +1,31 @@
+import type { RowError } from '../../api/pending-shapes.js';
+
+/** Row-level errors by line, as the import's preview reports them. */
+export function RowErrors({ errors }: { errors: readonly RowError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <table className="data row-errors">
+      <caption>{errors.length} row errors</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            Line
+          </th>
+          <th scope="col">Field</th>
+          <th scope="col">Value</th>
+          <th scope="col">Problem</th>
+        </tr>
+      </thead>
+      <tbody>
+        {errors.map((e) => (
+          <tr key={`${e.line ?? 0}-${e.field}-${e.reason}`}>
+            <td className="num">{e.line ?? '—'}</td>
+            <td>{e.field}</td>
+            <td>{e.value ?? ''}</td>
+            <td>{e.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,105 @@
+import { type FormEvent, useState } from 'react';
+import { api, messageOf } from '../../api/client.js';
+import type { Goal } from '../../api/pending-shapes.js';
+import { keys, useApiMutation, useGoals } from '../../api/queries.js';
+import { useSession } from '../../app/session.js';
+import { useFormat } from '../../components/format.js';
+import { QueryView } from '../../components/states.js';
+
+/**
+ * Goals become agreed only when the other side accepts: the proposals waiting for this
+ * person's answer, and a form to propose one.
+ */
+export function GoalProposals({ personId }: { personId: string }) {
+  const f = useFormat();
+  const { person } = useSession();
+  const goals = useGoals(personId);
+  const [month, setMonth] = useState('');
+  const [target, setTarget] = useState('');
+  const answer = useApiMutation(
+    (input: { id: string; status: 'agreed' | 'rejected' }) =>
+      api<Goal>('PATCH', `/goals/${input.id}`, { body: { status: input.status } }),
+    [keys.goals(personId)],
+  );
+  const propose = useApiMutation(
+    () =>
+      api<Goal>('POST', '/goals', {
+        body: {
+          personId,
+          metric: 'bookings',
+          periodKind: 'month',
+          periodStart: `${month}-01`,
+          target: Math.round(Number(target) * 100),
+        },
+      }),
+    [keys.goals(personId)],
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    propose.mutate(undefined, { onSuccess: () => setTarget('') });
+  };
+  return (
+    <section className="card" aria-labelledby="goals-title">
+      <h2 id="goals-title">Goal proposals</h2>
+      <QueryView query={goals} what="goals">
+        {(page) => {
+          const waiting = page.items.filter((g) => g.status === 'proposed');
+          if (waiting.length === 0)
+            return <p className="muted">No proposal waits for an answer.</p>;
+          return (
+            <ul className="goal-list">
+              {waiting.map((g) => (
+                <li key={g.id}>
+                  {g.metric} {f.month(g.periodStart)}: <strong>{f.money(g.target)}</strong>{' '}
+                  {g.proposedBy === person.id ? (
+                    <span className="muted">waiting for the other side</span>
+                  ) : (
+                    <span className="button-row">
+                      <button
+                        type="button"
+                        onClick={() => answer.mutate({ id: g.id, status: 'agreed' })}
+                      >
+                        Accept
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => answer.mutate({ id: g.id, status: 'rejected' })}
+                      >
+                        Reject
+                      </button>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </QueryView>
+      <form className="inline-form" onSubmit={submit}>
+        <label>
+          Month
+          <input type="month" required value={month} onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <label>
+          Bookings goal
+          <input
+            type="number"
+            min="0"
+            step="1"
+            required
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={propose.isPending}>
+          Propose
+        </button>
+      </form>
+      {answer.error || propose.error ? (
+        <p className="form-error" role="alert">
+          {messageOf(answer.error ?? propose.error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}

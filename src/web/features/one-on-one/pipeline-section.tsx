@@ -1,0 +1,102 @@
+import type { Agenda } from '../../api/types.js';
+import { Chart } from '../../components/chart.js';
+import { useFormat } from '../../components/format.js';
+import { Stat } from '../../components/stat.js';
+import { CheckList } from './check-list.js';
+import { DealTable } from './deal-table.js';
+import { movementSteps } from './movement-steps.js';
+
+/** Pipeline health: coverage, shape, movement since the last 1:1, the largest deals. */
+export function PipelineSection({ agenda }: { agenda: Agenda }) {
+  const f = useFormat();
+  const { coverage, shape, movement, cycle, topDeals } = agenda.pipeline;
+  const byMonth = new Map<string, number>();
+  for (const deal of topDeals) {
+    const month = deal.closeDate?.slice(0, 7) ?? 'none';
+    byMonth.set(month, (byMonth.get(month) ?? 0) + deal.amount);
+  }
+  const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <div className="section-body">
+      <dl className="stats">
+        <Stat
+          label="Coverage"
+          value={f.times(coverage.raw)}
+          hint={`target ${f.times(coverage.target)} · weighted ${f.times(coverage.weighted)}`}
+        />
+        <Stat
+          label="Open pipeline"
+          value={f.money(shape.open.value)}
+          hint={`${shape.open.count} deals`}
+        />
+        <Stat label="Win rate" value={f.percent(cycle.winRate)} />
+        <Stat
+          label="Average deal"
+          value={f.money(shape.averageDealSize)}
+          hint={`team ${f.money(shape.teamAverageDealSize)}`}
+        />
+      </dl>
+      <CheckList checks={agenda.progression.pipelineVerdict.checks} caption="Pipeline checks" />
+      <div className="chart-grid">
+        <figure>
+          <figcaption>Coverage against its target</figcaption>
+          <Chart
+            spec={{
+              kind: 'coverage',
+              raw: coverage.raw,
+              weighted: coverage.weighted,
+              target: coverage.target,
+            }}
+            label={`Coverage ${f.times(coverage.raw)} raw, ${f.times(coverage.weighted)} weighted, target ${f.times(coverage.target)}`}
+            formatValue={f.times}
+            height={140}
+          />
+        </figure>
+        <figure>
+          <figcaption>Open pipeline by stage</figcaption>
+          <Chart
+            spec={{
+              kind: 'bars',
+              horizontal: true,
+              bars: shape.byStage.map((s) => ({ label: s.name, value: s.value })),
+            }}
+            label={`Open pipeline by stage: ${shape.byStage.map((s) => `${s.name} ${f.money(s.value)}`).join(', ')}`}
+            formatValue={f.money}
+          />
+        </figure>
+        <figure>
+          <figcaption>Largest deals by close month</figcaption>
+          <Chart
+            spec={{
+              kind: 'bars',
+              bars: months.map(([m, v]) => ({
+                label: m === 'none' ? 'No date' : f.month(m),
+                value: v,
+              })),
+            }}
+            label={`Largest deals by close month: ${months.map(([m, v]) => `${m} ${f.money(v)}`).join(', ')}`}
+            formatValue={f.money}
+          />
+        </figure>
+        <figure>
+          <figcaption>Movement since {f.day(movement.since)}</figcaption>
+          <Chart
+            spec={{ kind: 'waterfall', steps: movementSteps(agenda) }}
+            label={`Since ${movement.since}: created ${f.money(movement.created.value)}, won ${f.money(movement.won.value)}, lost ${f.money(movement.lost.value)}`}
+            formatValue={f.money}
+          />
+        </figure>
+      </div>
+      <h4>Movement since the last 1:1</h4>
+      <ul className="chips">
+        {(['created', 'advanced', 'slipped', 'stalled', 'won', 'lost'] as const).map((k) => (
+          <li key={k}>
+            <strong>{movement[k].count}</strong> {k}{' '}
+            <span className="muted">{f.money(movement[k].value)}</span>
+          </li>
+        ))}
+      </ul>
+      <DealTable deals={topDeals} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Scorecard } from '../../api/types.js';
+import { Chart } from '../../components/chart.js';
+import { useFormat } from '../../components/format.js';
+import { Movement, ordinal } from '../../components/stat.js';
+
+/**
+ * The publishable scorecard: results, attainment, rank, movement, year to date and trend.
+ * Its type (ScorecardSchema, strict) cannot carry pipeline, activity, stage or notes.
+ */
+export function ScorecardTable({
+  scorecard,
+  large = false,
+}: {
+  scorecard: Scorecard;
+  large?: boolean;
+}) {
+  const f = useFormat();
+  return (
+    <table className={large ? 'data scorecard large' : 'data scorecard'}>
+      <caption>
+        {scorecard.team.name} · {scorecard.period.label} · {scorecard.of} ranked
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          <th scope="col">Name</th>
+          <th scope="col" className="num">
+            Bookings
+          </th>
+          <th scope="col" className="num">
+            Goal
+          </th>
+          <th scope="col" className="num">
+            Attainment
+          </th>
+          <th scope="col">Movement</th>
+          <th scope="col" className="num">
+            YTD
+          </th>
+          <th scope="col" className="trend-col">
+            Trend
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {scorecard.rows.map((row) => (
+          <tr key={row.personId}>
+            <td>{ordinal(row.rank)}</td>
+            <th scope="row">{row.name}</th>
+            <td className="num">{f.money(row.actual)}</td>
+            <td className="num">{f.money(row.goal)}</td>
+            <td className="num">{f.percent(row.attainment)}</td>
+            <td>
+              <Movement movement={row.movement} />
+            </td>
+            <td className="num">{f.percent(row.yearToDate?.attainment)}</td>
+            <td className="trend-col">
+              <Sparkline
+                values={row.trend.map((p) => p.attainment)}
+                label={`${row.name}'s attainment trend`}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A tiny inline SVG trend: no chart library needed for a sparkline. */
+function Sparkline({ values, label }: { values: ReadonlyArray<number | null>; label: string }) {
+  const points = values.map((v) => v ?? 0);
+  const max = Math.max(1.2, ...points);
+  const w = 96;
+  const h = 24;
+  const step = points.length > 1 ? w / (points.length - 1) : w;
+  const path = points
+    .map((v, i) => `${(i * step).toFixed(1)},${(h - (v / max) * h).toFixed(1)}`)
+    .join(' ');
+  const goalY = (h - (1 / max) * h).toFixed(1);
+  return (
+    <svg width={w} height={h} role="img" aria-label={label} className="sparkline">
+      <line x1="0" x2={w} y1={goalY} y2={goalY} className="spark-goal" />
+      <polyline points={path} className="spark-line" />
+    </svg>
+  );
+}
+
+export function AttainmentChart({ scorecard }: { scorecard: Scorecard }) {
+  const f = useFormat();
+  return (
+    <Chart
+      spec={{
+        kind: 'bars',
+        bars: scorecard.rows.map((r) => ({
+          label: r.name.split(' ')[0] ?? r.name,
+          value: r.attainment ?? 0,
+        })),
+      }}
+      label={`Attainment by rep: ${scorecard.rows.map((r) => `${r.name} ${f.percent(r.attainment)}`).join(', ')}`}
+      formatValue={f.percent}
+    />
+  );
+}
