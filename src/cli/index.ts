@@ -3,7 +3,9 @@ import { isAppError } from '../shared/app-error.js';
 import { demoCommand } from './demo-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
+import { meetingsCommand } from './meetings-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { outboxCommand } from './outbox-command.js';
 import { prepCommand } from './prep-command.js';
 import { scorecardCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
@@ -18,7 +20,9 @@ const program = new Command()
   .addCommand(prepCommand())
   .addCommand(scorecardCommand())
   .addCommand(importCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(meetingsCommand())
+  .addCommand(outboxCommand());
 
 try {
   await program.parseAsync(process.argv);

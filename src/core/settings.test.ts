@@ -21,6 +21,7 @@ describe('OrgSettingsSchema', () => {
       meetingMinutes: 20,
       calendarAheadDays: 28,
       topDeals: 5,
+      reminderLeadHours: 24,
     });
   });
 

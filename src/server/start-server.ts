@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createJobHandlers } from '../jobs/create-job-handlers.js';
+import { startJobRunner } from '../jobs/start-job-runner.js';
 import type { Clock } from '../shared/clock.js';
 import { createApp } from './create-app.js';
 
@@ -8,12 +10,14 @@ export interface StartServerOptions {
   db: Database;
   clock: Clock;
   config: Config;
+  /** Run reminders, missed-meeting detection and e-mail in this process (default true). */
+  jobs?: boolean;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
-  /** Stops accepting requests, then closes the database (CHECKPOINT on PGlite). */
+  /** Stops accepting requests and jobs, then closes the database (CHECKPOINT on PGlite). */
   stop(): Promise<void>;
 }
 
@@ -21,9 +25,19 @@ export async function startServer({
   db,
   clock,
   config,
+  jobs = true,
 }: StartServerOptions): Promise<RunningServer> {
   const app = await createApp({ db, clock, config });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const runner = jobs
+    ? startJobRunner({
+        db,
+        clock,
+        config,
+        handlers: createJobHandlers(config),
+        onError: (error) => app.log.error({ err: error }, 'background job failed'),
+      })
+    : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
@@ -34,6 +48,7 @@ export async function startServer({
     stop() {
       stopping ??= (async () => {
         try {
+          await runner?.stop();
           await app.close();
         } finally {
           await db.close();

@@ -1,0 +1,60 @@
+import type { Config } from '../config/config.js';
+import { queueMeetingReminder } from '../mail/queue-meeting-reminder.js';
+import { deliverOutboxMessage, type MailTransport, smtpTransport } from '../mail/send-outbox.js';
+import { detectMissedMeetings } from '../meetings/detect-missed-meetings.js';
+import type { JobHandler, JobKind } from './job-types.js';
+
+const text = (payload: Record<string, unknown>, key: string): string => {
+  const value = payload[key];
+  if (typeof value !== 'string') throw new Error(`job payload: ${key} missing`);
+  return value;
+};
+
+/**
+ * Rudder's job handlers. `deliver-mail` exists only with a transport (SMTP configured):
+ * without one, messages stay in the outbox, which is then the development mailbox.
+ */
+export function createJobHandlers(
+  config: Config,
+  options: { transport?: MailTransport } = {},
+): Partial<Record<JobKind, JobHandler>> {
+  const transport =
+    options.transport ?? (config.SMTP_URL ? smtpTransport(config.SMTP_URL) : undefined);
+  const handlers: Partial<Record<JobKind, JobHandler>> = {
+    // The reminder is queued in the same transaction that completes the job: exactly once.
+    'send-reminder': async ({ job, complete, clock, config: c }) => {
+      const sequence = job.payload.sequence;
+      await complete((tx) =>
+        queueMeetingReminder(tx, {
+          orgId: job.orgId,
+          meetingId: text(job.payload, 'meetingId'),
+          sequence: typeof sequence === 'number' ? sequence : -1,
+          now: clock.now(),
+          publicUrl: c.PUBLIC_URL,
+        }),
+      );
+    },
+    'detect-missed': async ({ job, complete, clock }) => {
+      await complete((tx) =>
+        detectMissedMeetings(tx, {
+          orgId: job.orgId,
+          meetingId: text(job.payload, 'meetingId'),
+          now: clock.now(),
+        }),
+      );
+    },
+  };
+  if (transport) {
+    handlers['deliver-mail'] = async ({ job, db, clock, config: c, fence }) => {
+      await deliverOutboxMessage(db, {
+        orgId: job.orgId,
+        messageId: text(job.payload, 'messageId'),
+        transport,
+        from: c.MAIL_FROM,
+        now: clock.now(),
+        fence,
+      });
+    };
+  }
+  return handlers;
+}

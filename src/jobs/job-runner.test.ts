@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { createTestDb, testEngine } from '../db/test-db.js';
+import { insertOrg } from '../db/test-fixtures.js';
+import { startSmtpSink } from '../mail/test-smtp-server.js';
+import { fixedClock } from '../shared/clock.js';
+import { claimJob, holdsJob } from './claim-job.js';
+import { createJobHandlers } from './create-job-handlers.js';
+import { enqueueJob } from './enqueue-job.js';
+import { enqueuePeriodicJobs } from './enqueue-periodic-jobs.js';
+import { JobLostError } from './job-types.js';
+import { runDueJobs } from './run-due-jobs.js';
+import { startJobRunner } from './start-job-runner.js';
+import { insertMeetingToRemind, jobTestConfig, waitFor } from './test-job-setup.js';
+
+const T0 = '2026-11-02T09:00:00.000Z';
+const plus = (ms: number) => new Date(Date.parse(T0) + ms);
+
+describe(`the job queue (${testEngine})`, () => {
+  let db: Database;
+  let orgId: string;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    orgId = await insertOrg(db);
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink.close();
+    await db.close();
+  });
+
+  it('enqueues idempotently by dedupe key', async () => {
+    const first = await enqueueJob(db, {
+      orgId,
+      kind: 'test-once',
+      dedupeKey: 'k',
+      runAt: new Date(T0),
+    });
+    const again = await enqueueJob(db, {
+      orgId,
+      kind: 'test-once',
+      dedupeKey: 'k',
+      runAt: new Date(T0),
+    });
+    expect(first).not.toBeNull();
+    expect(again).toBeNull();
+  });
+
+  it('retries a failing job with exponential backoff, then leaves it dead', async () => {
+    await enqueueJob(db, { orgId, kind: 'test-fail', dedupeKey: 'f', runAt: new Date(T0) });
+    let calls = 0;
+    const handlers = {
+      'test-fail': async () => {
+        calls += 1;
+        throw new Error(`boom ${calls}`);
+      },
+    };
+    const config = jobTestConfig(sink.url);
+    const run = (at: Date) =>
+      runDueJobs({ db, clock: fixedClock(at), config, handlers, maxAttempts: 3 });
+    expect(await run(plus(0))).toEqual({ done: 0, failed: 1 });
+    const [job] = await db.query<{
+      attempts: number;
+      run_at: string;
+      last_error: string;
+      locked_until: string | null;
+    }>("select attempts, run_at, last_error, locked_until from job where kind = 'test-fail'");
+    // 1st failure: back off 30 s.
+    expect(job).toEqual({
+      attempts: 1,
+      run_at: plus(30_000).toISOString(),
+      last_error: 'boom 1',
+      locked_until: null,
+    });
+    expect(await run(plus(29_000))).toEqual({ done: 0, failed: 0 });
+    expect(await run(plus(30_000))).toEqual({ done: 0, failed: 1 });
+    // 2nd failure at +30 s: back off 60 s → +90 s. 3rd failure: attempts = max → dead.
+    expect(await run(plus(90_000))).toEqual({ done: 0, failed: 1 });
+    expect(await run(plus(10 * 3_600_000))).toEqual({ done: 0, failed: 0 });
+    expect(calls).toBe(3);
+  });
+
+  it('recovers a job whose runner died once its lease expires, and fences the late runner out', async () => {
+    await enqueueJob(db, { orgId, kind: 'test-lease', dedupeKey: 'l', runAt: new Date(T0) });
+    const options = { kinds: ['test-lease'], leaseMs: 60_000, maxAttempts: 5 };
+    const crashed = await claimJob(db, { ...options, now: plus(0) });
+    expect(crashed?.attempts).toBe(1);
+    expect(await claimJob(db, { ...options, now: plus(59_000) })).toBeNull();
+    const recovered = await claimJob(db, { ...options, now: plus(60_000) });
+    expect(recovered?.attempts).toBe(2);
+    if (!crashed || !recovered) throw new Error('claims expected');
+    expect(await db.transaction((tx) => holdsJob(tx, crashed))).toBe(false);
+    expect(await db.transaction((tx) => holdsJob(tx, recovered))).toBe(true);
+    expect(new JobLostError(crashed).message).toContain('attempt 1');
+  });
+
+  it('reminds manager and rep once, through the outbox, over SMTP', async () => {
+    const meeting = await insertMeetingToRemind(db, '2026-11-03T09:00:00.000Z');
+    const config = jobTestConfig(sink.url);
+    const before = sink.received.length;
+    // 25 h ahead: outside the default 24 h lead time, nothing is due.
+    expect(
+      (await enqueuePeriodicJobs(db, { now: new Date('2026-11-02T08:00:00Z'), deliverMail: true }))
+        .reminders,
+    ).toBe(0);
+    const clock = fixedClock('2026-11-02T10:00:00Z');
+    const runner = startJobRunner({
+      db,
+      clock,
+      config,
+      handlers: createJobHandlers(config),
+      pollMs: 25,
+    });
+    await waitFor(() => sink.received.length > before);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await runner.stop();
+    const mails = sink.received.slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.to).toEqual(['morgan@example.com', 'riley@example.com']);
+    expect(mails[0]?.raw).toContain('Key numbers');
+    const jobs = await db.query<{ kind: string; done: boolean }>(
+      `select kind, done_at is not null as done from job where org_id = $1 order by kind`,
+      [meeting.orgId],
+    );
+    expect(jobs).toEqual([
+      { kind: 'deliver-mail', done: true },
+      { kind: 'send-reminder', done: true },
+    ]);
+  });
+});
