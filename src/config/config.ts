@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Rudder <rudder@localhost>'),
+  /** Largest CSV upload or ingest batch the HTTP API accepts, in megabytes. */
+  IMPORT_BODY_LIMIT_MB: intFromEnv(1, 10_240).default(200),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -4,8 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Queryable } from '../db/database.js';
+import { exportRows } from './export-rows.js';
 import { exportTables } from './export-tables.js';
-import { type CellValue, neutralizeCell } from './neutralize-cell.js';
+import { neutralizeCell } from './neutralize-cell.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -15,9 +16,6 @@ export interface ExportOrganizationOptions {
   outDir: string;
   format: ExportFormat;
 }
-
-/** Rows per page read from the database. */
-const PAGE = 5000;
 
 /**
  * Writes all of an organization's data, one file per kind, as CSV (safe to open in a
@@ -37,26 +35,13 @@ export async function exportOrganization(
     };
     if (options.format === 'csv') await write(stringify([table.columns as string[]]));
     let count = 0;
-    let after = '';
-    for (;;) {
-      const rows = await options.db.query<Record<string, CellValue> & { key: string }>(
-        `select * from (${table.sql}) x where x.key > $2 order by x.key limit ${PAGE}`,
-        [options.orgId, after],
+    for await (const row of exportRows(options.db, options.orgId, table)) {
+      await write(
+        options.format === 'csv'
+          ? stringify([Object.values(row).map(neutralizeCell)])
+          : `${JSON.stringify(row)}\n`,
       );
-      for (const row of rows) {
-        const values = table.columns.map((column) => row[column] ?? null);
-        if (options.format === 'csv') {
-          await write(stringify([values.map(neutralizeCell)]));
-        } else {
-          await write(
-            `${JSON.stringify(Object.fromEntries(table.columns.map((c, i) => [c, values[i]])))}\n`,
-          );
-        }
-      }
-      count += rows.length;
-      const last = rows.at(-1);
-      if (last === undefined || rows.length < PAGE) break;
-      after = last.key;
+      count += 1;
     }
     out.end();
     await once(out, 'finish');

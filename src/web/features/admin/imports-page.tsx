@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ImportResult } from '../../../import/import-types.js';
 import type { ImportKind } from '../../../import/read/import-fields.js';
 import { ApiError, api, messageOf } from '../../api/client.js';
-import type { ImportRun, RowError } from '../../api/pending-shapes.js';
+import type { ImportResult, ImportRun, RowError } from '../../api/pending-shapes.js';
 import type { Page } from '../../api/types.js';
 import { QueryView } from '../../components/states.js';
 import { ImportHistory } from './import-history.js';

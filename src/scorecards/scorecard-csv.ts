@@ -1,0 +1,44 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Scorecard } from '../core/scorecard.js';
+import { type CellValue, neutralizeCell } from '../export/neutralize-cell.js';
+
+const header = [
+  'rank',
+  'name',
+  'actual',
+  'goal',
+  'attainment',
+  'previous_rank',
+  'movement',
+  'ytd_actual',
+  'ytd_goal',
+  'ytd_attainment',
+  'currency',
+];
+
+/** Minor units as a decimal amount in the currency's unit, as the data export writes money. */
+const money = (minor: number | null | undefined): CellValue =>
+  minor === null || minor === undefined ? null : (minor / 100).toFixed(2);
+const ratio = (value: number | null | undefined): CellValue =>
+  value === null || value === undefined ? null : value.toFixed(4);
+
+/**
+ * A published scorecard as CSV, in rank order: exactly the scorecard's figures, every cell
+ * neutralised so a rep named `=HYPERLINK(…)` stays text in a spreadsheet.
+ */
+export function scorecardCsv(scorecard: Scorecard): string {
+  const rows: CellValue[][] = scorecard.rows.map((row) => [
+    row.rank,
+    row.name,
+    money(row.actual),
+    money(row.goal),
+    ratio(row.attainment),
+    row.previousRank,
+    row.movement,
+    money(row.yearToDate?.actual),
+    money(row.yearToDate?.goal),
+    ratio(row.yearToDate?.attainment),
+    scorecard.currency,
+  ]);
+  return stringify([header, ...rows.map((cells) => cells.map(neutralizeCell))]);
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../../src/db/test-db.js';
+import { createWorld, signIn, type World } from './world.js';
+
+const header = 'external_id,name,email,role\n';
+const clean = `${header}U-1,Uma Upload,uma@upload.test,rep\nU-2,Ulf Upload,ulf@upload.test,rep\n`;
+const broken = `${header}U-1,Uma Upload,uma@upload.test,rep\nU-2,Ulf Upload,not-an-email,rep\n`;
+
+describe(`POST /api/v1/imports, a CSV upload (${testEngine})`, () => {
+  let world: World;
+  let admin: string;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    admin = await signIn(world.app, world.a.emails.admin);
+  });
+  afterAll(async () => world.close());
+
+  const upload = (csv: string, query: string) =>
+    world.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports?kind=people&fileName=team.csv&${query}`,
+      headers: { cookie: admin, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+  const uploaded = async () => {
+    const rows = await world.db.query<{ n: number }>(
+      `select count(*)::int8 as n from person where org_id = $1 and name like '% Upload'`,
+      [world.a.orgId],
+    );
+    return rows[0]?.n;
+  };
+
+  it('counts a clean file and writes nothing when it is a dry run', async () => {
+    const response = await upload(clean, 'dryRun=true');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      kind: 'people',
+      dryRun: true,
+      status: 'succeeded',
+      counts: { rows: 2, new: 2, changed: 0, errors: 0 },
+      errors: [],
+    });
+    expect(await uploaded()).toBe(0);
+  });
+
+  it('answers the row errors by line and field when a row is bad, and writes nothing', async () => {
+    const response = await upload(broken, 'dryRun=false');
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem).toMatchObject({ code: 'IMPORT_FAILED' });
+    expect(problem.issues).toEqual([
+      expect.objectContaining({ line: 3, field: 'email', value: 'not-an-email' }),
+    ]);
+    expect(await uploaded()).toBe(0);
+  });
+
+  it('imports the fixed file, and the run shows its outcome and its audit events', async () => {
+    const response = await upload(clean, 'dryRun=false');
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result).toMatchObject({ status: 'succeeded', counts: { new: 2 } });
+    expect(await uploaded()).toBe(2);
+
+    const run = await world.app.inject({
+      url: `/api/v1/imports/${result.runId}`,
+      headers: { cookie: admin },
+    });
+    expect(run.statusCode).toBe(200);
+    expect(run.json()).toMatchObject({
+      id: result.runId,
+      status: 'succeeded',
+      fileName: 'team.csv',
+      rowsRead: 2,
+      counts: { new: 2 },
+      errors: [],
+    });
+    const events = await world.db.query<{ action: string; details: { via: string } }>(
+      `select action, details from audit_event where org_id = $1 and subject_id = $2 order by id`,
+      [world.a.orgId, result.runId],
+    );
+    expect(events.map((e) => e.action)).toEqual(['import.started', 'import.finished']);
+    expect(events[0]?.details.via).toBe('upload');
+  });
+
+  it('reports a file without the required columns as an issue of line 1', async () => {
+    const response = await upload('who,what\nx,y\n', 'dryRun=true');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().issues).toContainEqual(
+      expect.objectContaining({ line: 1, field: 'name' }),
+    );
+  });
+
+  it('answers 404 for an import of another organization', async () => {
+    const response = await world.app.inject({
+      url: `/api/v1/imports/${world.b.importRunId}`,
+      headers: { cookie: admin },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
