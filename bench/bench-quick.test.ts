@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchResults } from './report/write-results.js';
+import { benchMain } from './run.js';
+
+// The quick harness end to end on bench-S: every measure is produced with a sane shape.
+// Timings are NOT asserted (the machine is shared); structure and row counts are.
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+const finite = (x: number) => Number.isFinite(x) && x > 0;
+
+describe('bench --quick', () => {
+  let dir = '';
+  let results: BenchResults;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rudder-bench-'));
+    const previous = process.env.DATABASE_URL;
+    if (onServer) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    try {
+      results = await benchMain({
+        args: ['--quick', '--engine', onServer ? 'both' : 'pglite'],
+        cacheDir: join(dir, 'cache'),
+        outDir: dir,
+        log: () => undefined,
+      });
+    } finally {
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads the bench-S organization with the counts of the spec', () => {
+    // From the spec's constants, independently of bench/spec.ts: 20 reps, 13.33 reps per team,
+    // 500 opportunities, 3 events each, 5,000 activities per rep, 40 goal months (2023-06…2026-09).
+    const reps = 20;
+    const teams = Math.round(reps / (2000 / 150));
+    const expected = {
+      person: reps + teams + 1,
+      team: teams,
+      team_membership: reps + reps / 10,
+      stage: 8,
+      goal: reps * 40,
+      opportunity: reps * 500,
+      opportunity_event: reps * 500 * 3,
+      activity: reps * 5000,
+      meeting: reps * 3,
+    };
+    const [size] = results.run.sizes;
+    expect(size?.size).toBe('S');
+    for (const engine of size?.engines ?? []) expect(engine.rows).toEqual(expected);
+    expect(size?.engines.map((e) => e.engine)).toEqual(
+      onServer ? ['pglite', 'postgres'] : ['pglite'],
+    );
+  });
+
+  it('measures the import against COPY, the agenda, the ranking and the server', () => {
+    for (const r of results.run.sizes[0]?.engines ?? []) {
+      expect(r.import.measured).toBe(true);
+      if (r.import.measured) {
+        expect(r.import.rows).toBe(10_000);
+        expect(
+          [r.import.copySeconds, r.import.importSeconds, r.import.throughputRatio].every(finite),
+        ).toBe(true);
+      }
+      expect(r.agenda.samples).toBeGreaterThan(0);
+      expect(
+        [r.agenda.agenda.p50, r.agenda.agenda.p95, r.agenda.minimal.p95, r.agenda.ratioP95].every(
+          finite,
+        ),
+      ).toBe(true);
+      expect(r.agenda.factsMatch).toBe(true);
+      expect(r.agenda.facts.opportunities).toBeGreaterThan(0);
+      expect(r.scorecard.ranked).toBe(20);
+      expect(r.scorecard.bareRows).toBe(20);
+      expect([r.scorecard.scorecard.p95, r.scorecard.bareQuery.p95].every(finite)).toBe(true);
+      expect(r.server.agenda?.non2xx).toBe(0);
+      expect(r.server.agenda?.requests ?? 0).toBeGreaterThan(0);
+      expect(r.server.scorecard?.requests ?? 0).toBeGreaterThan(0);
+      expect(r.server.scorecard?.non2xx).toBe(0);
+      expect([r.server.memory.rssMb, r.server.startup.medianMs].every(finite)).toBe(true);
+    }
+  });
+
+  it('checks every target of DESIGN.md', () => {
+    const whats = new Set(results.targets.map((t) => t.what));
+    expect(whats.size).toBe(8);
+    expect(results.machine.nproc).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '../../src/db/database.js';
+import type { GeneratedSize } from '../generate/generate-size.js';
+import type { TableFile } from '../generate/table-file.js';
+import { adminQuery, type BenchTarget, postgresTarget } from '../load/bench-target.js';
+import { open, reset } from '../load/open-bench-db.js';
+import { readChunks } from '../load/read-chunks.js';
+import { benchNow } from '../spec.js';
+import { ratio } from './stats.js';
+
+export type ImportMeasure =
+  | { measured: false; reason: string }
+  | {
+      measured: true;
+      rows: number;
+      /** `COPY opportunity FROM` the same rows, already resolved to ids (the database's limit). */
+      copySeconds: number;
+      copyRowsPerSecond: number;
+      /** importFile: parse, validate, stage, merge, events, VACUUM (ANALYZE) — what `rudder import` does. */
+      importSeconds: number;
+      importRowsPerSecond: number;
+      /** Import throughput / COPY throughput (target ≥ 0.5). */
+      throughputRatio: number;
+      status: string;
+      counts: Record<string, number>;
+    };
+
+type ImportFileFn = (options: {
+  db: Database;
+  orgId: string;
+  path: string;
+  settings: { kind: 'opportunities'; asOf: string };
+}) => Promise<{ status: string; counts: object; errors: unknown[] }>;
+
+/** The import pipeline, if this checkout has it (it is being written alongside the bench). */
+async function findImportFile(): Promise<ImportFileFn | null> {
+  try {
+    const module = (await import('../../src/import/import-file.js')) as {
+      importFile?: ImportFileFn;
+    };
+    return typeof module.importFile === 'function' ? module.importFile : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CSV import of the size's opportunities into an empty organization (its people and stages
+ * loaded), against a raw COPY of the same rows into the same empty table. A fresh database,
+ * so the cached bench data stays as generated.
+ */
+export async function measureImport(options: {
+  engine: BenchTarget['engine'];
+  generated: GeneratedSize;
+  databaseUrl: string;
+  log: (line: string) => void;
+}): Promise<ImportMeasure> {
+  const importFile = await findImportFile();
+  if (!importFile) return { measured: false, reason: 'not measured: import not yet built' };
+  const { generated } = options;
+  const scratch = await mkdtemp(join(generated.dir, 'import-'));
+  const target: BenchTarget =
+    options.engine === 'pglite'
+      ? { engine: 'pglite', dataDir: join(scratch, 'pglite') }
+      : postgresTarget(options.databaseUrl, `import_${generated.spec.name}`);
+  await reset(target);
+  const db = await open(target);
+  try {
+    const parents = generated.tables.filter((t) =>
+      ['org', 'person', 'team', 'stage'].includes(t.table),
+    );
+    for (const file of parents) await copyFile(db, generated.csvDir, file);
+    const opportunity = generated.tables.find((t) => t.table === 'opportunity');
+    if (!opportunity) throw new Error('no opportunity file');
+    await db.vacuumAnalyze();
+    const copyStart = performance.now();
+    const copied = await copyFile(db, generated.csvDir, opportunity);
+    const copySeconds = (performance.now() - copyStart) / 1000;
+    await db.query('truncate opportunity cascade');
+    await db.vacuumAnalyze(['opportunity', 'opportunity_event']);
+    options.log(`  raw COPY: ${copied} rows in ${copySeconds.toFixed(2)} s; importing…`);
+    const [org] = await db.query<{ id: string }>('select id from org');
+    const importStart = performance.now();
+    const result = await importFile({
+      db,
+      orgId: org?.id ?? '',
+      path: join(generated.csvDir, generated.importFile.file),
+      settings: { kind: 'opportunities', asOf: benchNow },
+    });
+    const importSeconds = (performance.now() - importStart) / 1000;
+    const [count] = await db.query<{ n: number }>('select count(*)::int8 as n from opportunity');
+    if (result.status !== 'succeeded' || count?.n !== copied) {
+      throw new Error(
+        `import ${result.status}: ${count?.n} rows, ${JSON.stringify(result.errors.slice(0, 3))}`,
+      );
+    }
+    const counts = Object.fromEntries(
+      Object.entries(result.counts).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+    return {
+      measured: true,
+      rows: copied,
+      copySeconds,
+      copyRowsPerSecond: Math.round(copied / copySeconds),
+      importSeconds,
+      importRowsPerSecond: Math.round(copied / importSeconds),
+      throughputRatio: ratio(copySeconds, importSeconds),
+      status: result.status,
+      counts,
+    };
+  } finally {
+    await db.close();
+    if (target.engine === 'postgres') {
+      await adminQuery(target.adminUrl, `drop database if exists ${target.database} with (force)`);
+    }
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function copyFile(db: Database, csvDir: string, file: TableFile): Promise<number> {
+  return db.copyIn(db, {
+    table: file.table,
+    columns: file.columns,
+    csv: readChunks(join(csvDir, file.file)),
+  });
+}

@@ -1,0 +1,101 @@
+import type { BenchRun, EngineResult, SizeResult } from '../run-bench.js';
+
+export interface TargetCheck {
+  what: string;
+  engine: string;
+  target: string;
+  measured: string;
+  /** null: not measured. */
+  met: boolean | null;
+  size: string;
+}
+
+const limits = {
+  agendaP95: { postgres: 10, pglite: 30 },
+  rankingP95: { postgres: 25, pglite: 60 },
+  agendaRps: { postgres: 1000, pglite: 400 },
+  rssMb: { postgres: 200, pglite: 600 },
+} as const;
+
+function engineChecks(size: SizeResult, r: EngineResult): TargetCheck[] {
+  const e = r.engine;
+  const at = `bench-${size.size}`;
+  const check = (what: string, target: string, measured: string, met: boolean | null) => ({
+    what,
+    engine: e,
+    target,
+    measured,
+    met,
+    size: at,
+  });
+  const imp = r.import;
+  return [
+    imp.measured
+      ? check(
+          'CSV import vs raw COPY (throughput)',
+          '≥ 0.5× COPY',
+          `${imp.throughputRatio}× (${imp.importRowsPerSecond} vs ${imp.copyRowsPerSecond} rows/s)`,
+          imp.throughputRatio >= 0.5,
+        )
+      : check('CSV import vs raw COPY (throughput)', '≥ 0.5× COPY', imp.reason, null),
+    check(
+      'one rep agenda p95',
+      `≤ ${limits.agendaP95[e]} ms`,
+      `${r.agenda.agenda.p95} ms`,
+      r.agenda.agenda.p95 <= limits.agendaP95[e],
+    ),
+    check(
+      'agenda vs minimal queries (p95)',
+      '≤ 1.5×',
+      `${r.agenda.ratioP95}×`,
+      r.agenda.ratioP95 <= 1.5,
+    ),
+    check(
+      'org-wide ranking p95',
+      `≤ ${limits.rankingP95[e]} ms`,
+      `${r.scorecard.scorecard.p95} ms (${r.scorecard.ranked} reps)`,
+      r.scorecard.scorecard.p95 <= limits.rankingP95[e],
+    ),
+    r.server.agenda
+      ? check(
+          'agenda endpoint, 10 connections',
+          `≥ ${limits.agendaRps[e]} req/s`,
+          `${r.server.agenda.requestsPerSecond} req/s (p99 ${r.server.agenda.p99Ms} ms)`,
+          r.server.agenda.requestsPerSecond >= limits.agendaRps[e] && r.server.agenda.non2xx === 0,
+        )
+      : check(
+          'agenda endpoint, 10 connections',
+          `≥ ${limits.agendaRps[e]} req/s`,
+          `not measured (${r.server.note})`,
+          null,
+        ),
+    check(
+      'server memory (RSS after load)',
+      `≤ ${limits.rssMb[e]} MB`,
+      `${r.server.memory.rssMb} MB (peak ${r.server.memory.hwmMb} MB)`,
+      r.server.memory.rssMb <= limits.rssMb[e],
+    ),
+    check(
+      'start on existing data → first 200',
+      '≤ 2 s',
+      `${r.server.startup.medianMs} ms (median of ${r.server.startup.runs.length})`,
+      r.server.startup.medianMs <= 2000,
+    ),
+  ];
+}
+
+/** DESIGN.md's targets, checked on the largest size of the run (they are stated for bench-L). */
+export function checkTargets(run: BenchRun): TargetCheck[] {
+  const largest = [...run.sizes].sort((a, b) => b.spec.reps - a.spec.reps)[0];
+  const checks = largest ? largest.engines.flatMap((r) => engineChecks(largest, r)) : [];
+  const web = run.web;
+  checks.push({
+    what: 'web app JavaScript, first screen (gzip)',
+    engine: '-',
+    target: '≤ 200 kB',
+    measured: web.measured ? `${web.gzipKb} kB` : web.reason,
+    met: web.measured ? web.gzipKb <= 200 : null,
+    size: '-',
+  });
+  return checks;
+}

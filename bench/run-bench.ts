@@ -1,0 +1,170 @@
+import type { Database } from '../src/db/database.js';
+import { generateSize } from './generate/generate-size.js';
+import type { EngineName } from './load/bench-target.js';
+import type { LoadResult } from './load/load-tables.js';
+import { openBenchDb } from './load/open-bench-db.js';
+import { type AgendaMeasure, measureAgenda } from './measure/measure-agenda.js';
+import { type ImportMeasure, measureImport } from './measure/measure-import.js';
+import { measureScorecard, type ScorecardMeasure } from './measure/measure-scorecard.js';
+import { measureServer, type ServerMeasure } from './measure/measure-server.js';
+import { measureWeb, type WebMeasure } from './measure/measure-web.js';
+import type { SizeName, SizeSpec } from './spec.js';
+
+export interface BenchOptions {
+  sizes: readonly SizeName[];
+  engines: readonly EngineName[];
+  quick: boolean;
+  /** Generated CSV files and loaded PGlite folders live here, per size and generator version. */
+  cacheDir: string;
+  /** A PostgreSQL server; the bench creates its own databases on it. */
+  databaseUrl: string;
+  /** The repository (for bin/rudder.js and dist/web). */
+  root: string;
+  log: (line: string) => void;
+  /** Called after every engine of every size with what is measured so far. */
+  onProgress?: (partial: BenchRun) => Promise<void>;
+}
+
+export interface EngineResult {
+  engine: EngineName;
+  load: LoadResult & { cached: boolean };
+  /** Rows in each table after the load, counted in the database. */
+  rows: Record<string, number>;
+  import: ImportMeasure;
+  agenda: AgendaMeasure;
+  scorecard: ScorecardMeasure;
+  server: ServerMeasure;
+}
+
+export interface SizeResult {
+  size: SizeName;
+  spec: SizeSpec;
+  generation: { seconds: number; cached: boolean; key: string };
+  engines: EngineResult[];
+}
+
+export interface BenchRun {
+  sizes: SizeResult[];
+  web: WebMeasure;
+}
+
+const counted = [
+  'person',
+  'team',
+  'team_membership',
+  'stage',
+  'goal',
+  'opportunity',
+  'opportunity_event',
+  'activity',
+  'meeting',
+];
+
+async function countRows(db: Database): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  for (const table of counted) {
+    const [row] = await db.query<{ n: number }>(`select count(*)::int8 as n from "${table}"`);
+    rows[table] = row?.n ?? 0;
+  }
+  return rows;
+}
+
+/** Runs every measure for every size and engine asked for. */
+export async function runBench(options: BenchOptions): Promise<BenchRun> {
+  const { log, quick } = options;
+  const iterations = quick
+    ? {
+        agenda: 20,
+        agendaWarmup: 5,
+        scorecard: 5,
+        scorecardWarmup: 2,
+        startups: 1,
+        seconds: 2,
+        warmupSeconds: 1,
+      }
+    : {
+        agenda: 200,
+        agendaWarmup: 20,
+        scorecard: 30,
+        scorecardWarmup: 3,
+        startups: 5,
+        seconds: 10,
+        warmupSeconds: 3,
+      };
+  const sizes: SizeResult[] = [];
+  const web = await measureWeb(options.root);
+  for (const size of options.sizes) {
+    log(`bench-${size}: generating (or reusing) the CSV files…`);
+    const generated = await generateSize(options.cacheDir, size);
+    log(
+      `bench-${size}: ${generated.cached ? 'cached' : `generated in ${generated.seconds.toFixed(1)} s`}`,
+    );
+    const engines: EngineResult[] = [];
+    for (const engine of options.engines) {
+      const common = { engine, generated, databaseUrl: options.databaseUrl, log };
+      log(`bench-${size} ${engine}: import vs COPY…`);
+      const imported = await measureImport(common);
+      const bench = await openBenchDb(common);
+      let result: Omit<EngineResult, 'server'>;
+      try {
+        const rows = await countRows(bench.db);
+        log(`bench-${size} ${engine}: agenda…`);
+        const agenda = await measureAgenda(bench.db, {
+          reps: generated.spec.reps,
+          samples: iterations.agenda,
+          warmup: iterations.agendaWarmup,
+        });
+        log(`bench-${size} ${engine}: scorecard…`);
+        const scorecard = await measureScorecard(bench.db, {
+          samples: iterations.scorecard,
+          warmup: iterations.scorecardWarmup,
+        });
+        result = {
+          engine,
+          load: { ...bench.load, cached: bench.cached },
+          rows,
+          import: imported,
+          agenda,
+          scorecard,
+        };
+      } finally {
+        await bench.db.close();
+      }
+      log(`bench-${size} ${engine}: server start-up and HTTP…`);
+      const server = await measureServer({
+        target: bench.target,
+        spec: generated.spec,
+        startups: iterations.startups,
+        seconds: iterations.seconds,
+        warmupSeconds: iterations.warmupSeconds,
+      });
+      engines.push({ ...result, server });
+      log(summaryLine(size, engines[engines.length - 1]));
+      const current: SizeResult = {
+        size,
+        spec: generated.spec,
+        generation: { seconds: generated.seconds, cached: generated.cached, key: generated.key },
+        engines: [...engines],
+      };
+      await options.onProgress?.({ sizes: bySize([...sizes, current]), web });
+    }
+    sizes.push({
+      size,
+      spec: generated.spec,
+      generation: { seconds: generated.seconds, cached: generated.cached, key: generated.key },
+      engines,
+    });
+  }
+  return { sizes: bySize(sizes), web };
+}
+
+/** Smallest first, whatever order they ran in (growth reads left to right). */
+function bySize(sizes: SizeResult[]): SizeResult[] {
+  return [...sizes].sort((a, b) => a.spec.reps - b.spec.reps);
+}
+
+function summaryLine(size: SizeName, r: EngineResult | undefined): string {
+  if (!r) return '';
+  const imp = r.import.measured ? `import ${r.import.throughputRatio}× COPY` : 'import n/a';
+  return `bench-${size} ${r.engine}: agenda p95 ${r.agenda.agenda.p95} ms (minimal ${r.agenda.minimal.p95}), ranking p95 ${r.scorecard.scorecard.p95} ms, ${imp}, agenda ${r.server.agenda?.requestsPerSecond ?? '-'} req/s, RSS ${r.server.memory.rssMb} MB, start ${r.server.startup.medianMs} ms`;
+}
