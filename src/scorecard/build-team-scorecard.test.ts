@@ -128,6 +128,9 @@ describe(`buildTeamScorecard (${testEngine})`, () => {
       ['Cal', 3],
       ['Dee', 4],
     ]);
+    // Thousands of reps: no trend by default, but year to date all the same.
+    expect(org.rows[0]?.trend).toEqual([]);
+    expect(org.rows.find((r) => r.name === 'Ann')?.yearToDate?.actual).toBe(20_000);
   });
 
   it('never carries anything private', () => {

@@ -16,6 +16,11 @@ export interface BuildTeamScorecardOptions {
   period: Period;
   /** Today, org-local: a period in progress is shown as far as it went. */
   today: string;
+  /**
+   * Periods in each row's trend. Default: 12 months, 8 quarters or 3 years for a team, none
+   * for the whole organization, whose ranking of thousands of reps must stay fast.
+   */
+  trendPeriods?: number;
 }
 
 /** The publishable scorecard of a team (or the organization) for one period. */
@@ -26,12 +31,10 @@ export async function buildTeamScorecard(
   const { org, period } = options;
   const fy = org.fiscalYearStartMonth;
   const previous = previousPeriod(period, fy);
-  const periods = lastPeriods({
-    period,
-    count: trendLength[period.kind],
-    fiscalYearStartMonth: fy,
-  });
-  const first = periods[0] ?? period;
+  const trendCount = options.trendPeriods ?? (options.team ? trendLength[period.kind] : 0);
+  const periods =
+    trendCount > 0 ? lastPeriods({ period, count: trendCount, fiscalYearStartMonth: fy }) : [];
+  const first = periods[0] ?? previous;
   const asOf = options.today < period.end ? options.today : addDays(period.end, -1);
 
   const [current, before] = await Promise.all([

@@ -68,6 +68,10 @@ export const opportunity = pgTable(
     uniqueIndex('opportunity_external_id_key').on(t.orgId, t.externalId),
     index('opportunity_owner_status_idx').on(t.orgId, t.ownerId, t.status, t.closeDate),
     index('opportunity_owner_closed_idx').on(t.orgId, t.ownerId, t.closedAt),
+    // Rankings sum every rep's wins in a period: an index-only range scan over the period.
+    index('opportunity_won_idx')
+      .on(t.orgId, t.closedAt, t.ownerId, t.amount)
+      .where(sql`${t.status} = 'won'`),
     index('opportunity_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [person.orgId, person.id] }),
     foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stage.orgId, stage.id] }),

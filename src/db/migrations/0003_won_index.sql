@@ -1,0 +1,1 @@
+CREATE INDEX "opportunity_won_idx" ON "opportunity" USING btree ("org_id","closed_at","owner_id","amount") WHERE "opportunity"."status" = 'won';
