@@ -1,11 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from '../load/bench-target.js';
 
-const rudderBin = fileURLToPath(new URL('../../bin/rudder.js', import.meta.url));
+// Start as `npm start` does: the built JavaScript, when it is there. Without a build the
+// checkout's bin compiles TypeScript at launch (tsx), which start-up times would include.
+const built = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const rudderBin = existsSync(built)
+  ? built
+  : fileURLToPath(new URL('../../bin/rudder.js', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
