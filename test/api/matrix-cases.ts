@@ -44,6 +44,8 @@ export function targetOf(
   const caller = world.a.people[callerKey[role]];
   switch (rule.target) {
     case 'person':
+      // A manager is nobody's rep: no 1:1 of their own to schedule.
+      if (relation === 'self' && schedulesOneOnOne(rule)) return undefined;
       return {
         self: caller,
         ownTeam: role === 'rep' ? org.people.r1b : org.people.r1a,
@@ -56,10 +58,26 @@ export function targetOf(
         : relation === 'otherTeam'
           ? org.teams.t2
           : org.teams.t1;
-    case 'meeting':
+    case 'meeting': {
+      const flow = workflowMeeting(rule, org);
+      if (flow && relation === 'ownTeam') return flow;
       if (relation === 'self') return role === 'rep' ? org.meetings.r1a : undefined;
       if (relation === 'ownTeam') return role === 'rep' ? org.meetings.r1b : org.meetings.r1a;
       return relation === 'otherTeam' ? org.meetings.r2a : org.meetings.r1a;
+    }
+    case 'goal': {
+      // Each answer gets the proposal made by the other side: the rep's for the manager.
+      const action = /\/(counter|accept|reject)$/.exec(rule.url)?.[1] as
+        | keyof OrgWorld['workflow']['proposals']
+        | undefined;
+      const proposal = action ? org.workflow.proposals[action] : undefined;
+      const { goals } = org.workflow;
+      if (relation === 'self')
+        return role === 'rep' ? (proposal?.byManager ?? goals.r1a) : undefined;
+      if (relation === 'ownTeam')
+        return role === 'rep' ? goals.r1b : (proposal?.byRep ?? goals.r1a);
+      return relation === 'otherTeam' ? goals.r2a : goals.r1a;
+    }
     case 'commitment': {
       // Leaders follow managers' commitments only: ask for those, so a 404 means "out of reach".
       const kind = role === 'leader' ? 'manager' : 'rep';
@@ -74,14 +92,36 @@ export function targetOf(
         : relation === 'otherOrg'
           ? world.b.apiTokenId
           : undefined;
+    case 'import-run':
+      return relation === 'ownTeam'
+        ? world.a.importRunId
+        : relation === 'otherOrg'
+          ? world.b.importRunId
+          : undefined;
     case 'none':
       return undefined;
   }
 }
 
+const schedulesOneOnOne = (rule: SignedInRule) =>
+  (rule.method === 'POST' && rule.url === '/api/v1/meetings') ||
+  (rule.method === 'PUT' && rule.url.endsWith('/meeting-series'));
+
+/** The 1:1 in the state a workflow route needs (a fresh one per route), or undefined. */
+function workflowMeeting(rule: SignedInRule, org: OrgWorld): string | undefined {
+  const action = /\/(start|finish|reschedule|cancel)$/.exec(rule.url)?.[1];
+  const { meetings } = org.workflow;
+  if (action === 'start') return meetings.toStart;
+  if (action === 'finish') return meetings.toFinish;
+  if (action === 'reschedule') return meetings.toMove;
+  if (action === 'cancel') return meetings.toCancel;
+  return undefined;
+}
+
 export interface SampleRequest {
   url: string;
-  payload?: object;
+  payload?: object | string;
+  headers?: Record<string, string>;
 }
 
 let counter = 0;
@@ -126,7 +166,19 @@ export function sampleRequest(
     case 'PATCH /api/v1/settings':
       return { url, payload: { coverageTarget: 3 } };
     case 'GET /api/v1/scorecard':
+    case 'GET /api/v1/scorecard/export.csv':
       return { url: `${url}?team=${id}&period=2026-03` };
+    case 'POST /api/v1/imports':
+      return {
+        url: `${url}?kind=people&dryRun=true`,
+        payload: 'name,email\nNew,new@example.com\n',
+        headers: { 'content-type': 'text/csv' },
+      };
+    case 'POST /api/v1/ingest/:kind':
+      return {
+        url: `${rule.url.replace(':kind', 'people')}?dryRun=true`,
+        payload: [{ name: 'New', email: 'new@example.com' }],
+      };
     case 'POST /api/v1/scorecard/publish':
       return { url, payload: { team: id, period: '2026-03' } };
     case 'POST /api/v1/goals':
@@ -145,6 +197,18 @@ export function sampleRequest(
       return { url, payload: { section: 'general', visibility: 'private', body: 'note' } };
     case 'POST /api/v1/meetings/:id/commitments':
       return { url, payload: { owner: 'rep', text: 'call back', dueOn: '2026-04-01' } };
+    case 'POST /api/v1/meetings':
+      return { url, payload: { repId: id, scheduledAt: '2026-04-02T09:00:00Z' } };
+    case 'PUT /api/v1/people/:id/meeting-series':
+      return { url, payload: { weekday: 2, timeOfDay: '10:00' } };
+    case 'POST /api/v1/meetings/:id/reschedule':
+      return { url, payload: { scheduledAt: '2026-03-27T09:00:00Z' } };
+    case 'PATCH /api/v1/commitments/:id':
+      return { url, payload: { status: 'kept', reviewedInMeetingId: world.a.workflow.reviewIn } };
+    case 'POST /api/v1/goals/:id/counter':
+      return { url, payload: { target: 1_000 + counter } };
+    case 'PATCH /api/v1/goals/:id':
+      return { url, payload: { target: 2_000 + counter } };
     case 'POST /api/v1/api-tokens':
       return { url, payload: { name: `token ${counter}` } };
     default:

@@ -13,6 +13,12 @@ import {
 } from './matrix-cases.js';
 import { createWorld, signIn, type World } from './world.js';
 
+/** JSON bodies parsed; CSV and NDJSON exports searched as text (ids must not leak there either). */
+function bodyOf(response: { headers: Record<string, unknown>; body: string; json(): unknown }) {
+  const type = String(response.headers['content-type'] ?? '');
+  return type.includes('json') && !type.includes('ndjson') ? response.json() : response.body;
+}
+
 const signedIn = visibility.filter((r): r is SignedInRule => r.auth === 'signed-in');
 
 describe(`visibility matrix (${testEngine})`, () => {
@@ -55,6 +61,7 @@ describe(`visibility matrix (${testEngine})`, () => {
         method: rule.method,
         url: sample.url,
         ...(sample.payload ? { payload: sample.payload } : {}),
+        ...(sample.headers ? { headers: sample.headers } : {}),
       });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -72,7 +79,7 @@ describe(`visibility matrix (${testEngine})`, () => {
           const response = await world.app.inject({
             method: rule.method,
             url: sample.url,
-            headers: { cookie },
+            headers: { ...sample.headers, cookie },
             ...(sample.payload ? { payload: sample.payload } : {}),
           });
           if (level === 'none') {
@@ -82,7 +89,7 @@ describe(`visibility matrix (${testEngine})`, () => {
           }
           expect(response.statusCode, response.body).toBeLessThan(300);
           if (response.statusCode === 204) return;
-          const body: unknown = response.json();
+          const body = bodyOf(response);
           const ids = idsOf(world, role);
           const found = uuidsIn(body);
           for (const relation of ['ownTeam', 'otherTeam', 'otherOrg'] as const) {
@@ -105,7 +112,7 @@ describe(`visibility matrix (${testEngine})`, () => {
           const response = await world.app.inject({
             method: rule.method,
             url: sample.url,
-            headers: { cookie: cookies[role] },
+            headers: { ...sample.headers, cookie: cookies[role] },
             ...(sample.payload ? { payload: sample.payload } : {}),
           });
           if (level === 'none') {
@@ -113,7 +120,7 @@ describe(`visibility matrix (${testEngine})`, () => {
           } else if (covers(level, relation)) {
             expect(response.statusCode, response.body).toBeLessThan(300);
             if (response.statusCode !== 204) {
-              const found = uuidsIn(response.json());
+              const found = uuidsIn(bodyOf(response));
               const ids = idsOf(world, role);
               for (const r of ['ownTeam', 'otherTeam', 'otherOrg'] as const) {
                 if (!covers(level, r))

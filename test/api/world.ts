@@ -7,6 +7,7 @@ import { createTestDb } from '../../src/db/test-db.js';
 import { insertGoal, insertOrg, insertStages } from '../../src/db/test-fixtures.js';
 import { createApp } from '../../src/server/create-app.js';
 import type { Clock } from '../../src/shared/clock.js';
+import { seedWorkflow, type WorkflowFixtures } from './world-workflow.js';
 
 export const password = 'correct horse battery';
 /** "Today" in the world: mid-March 2026; the mover changed teams on 1 January. */
@@ -65,6 +66,8 @@ export interface OrgWorld {
   /** On r1a's meeting: a shared note by m1, a private one by m1, a private one by r1a. */
   notes: { shared: string; managerPrivate: string; repPrivate: string };
   apiTokenId: string;
+  workflow: WorkflowFixtures;
+  importRunId: string;
   /** Stage ids by name (the standard stages). */
   stages: Record<string, string>;
 }
@@ -187,8 +190,10 @@ async function seedOrg(
   const commitment = (meetingId: string, ownerId: string, ownerRole: string, repId: string) =>
     one(
       db,
-      `insert into commitment (org_id, meeting_id, owner_id, owner_role, rep_id, text, due_on)
-       values ($1, $2, $3, $4, $5, 'follow up', '2026-03-31') returning id`,
+      `insert into commitment (org_id, meeting_id, owner_id, owner_role, rep_id, text, due_on, created_at)
+       select $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, 'follow up', date '2026-03-31', m.held_at
+         from meeting m
+        where m.org_id = $1 and m.id = $2 returning id`,
       [orgId, meetingId, ownerId, ownerRole, repId],
     );
   const commitments = {
@@ -249,8 +254,9 @@ async function seedOrg(
       [orgId, teamId],
     );
   }
-  await db.query(
-    `insert into import_run (org_id, kind, status, actor_id) values ($1, 'opportunities', 'succeeded', $2)`,
+  const importRunId = await one(
+    db,
+    `insert into import_run (org_id, kind, status, actor_id) values ($1, 'opportunities', 'succeeded', $2) returning id`,
     [orgId, people.admin],
   );
   const apiTokenId = await one(
@@ -268,6 +274,8 @@ async function seedOrg(
     commitments,
     notes,
     apiTokenId,
+    workflow: await seedWorkflow(db, orgId, people),
+    importRunId,
     stages,
   };
 }

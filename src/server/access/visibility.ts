@@ -12,7 +12,15 @@ import type { Role } from '../../db/schema/people.js';
 export type Level = 'none' | 'self' | 'team' | 'org';
 
 /** What the route's `:id` (or its `team`/`personId` input) designates, for the access check. */
-export type Target = 'none' | 'person' | 'team' | 'meeting' | 'commitment' | 'api-token';
+export type Target =
+  | 'none'
+  | 'person'
+  | 'team'
+  | 'meeting'
+  | 'commitment'
+  | 'goal'
+  | 'api-token'
+  | 'import-run';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -46,6 +54,12 @@ const peopleReach = { admin: 'org', leader: 'team', manager: 'team', rep: 'self'
 const oneOnOne = { admin: 'none', leader: 'none', manager: 'team', rep: 'self' } as const;
 /** Meeting records (status, stage reached): the 1:1's people plus the leader over them. */
 const meetingRecords = { admin: 'none', leader: 'team', manager: 'team', rep: 'self' } as const;
+/** Running the 1:1 (schedule, start, review, finish, move): the rep's manager now only. */
+const managerOnly = { admin: 'none', leader: 'none', manager: 'team', rep: 'none' } as const;
+/** Goal agreement: the rep and their manager, the two sides of it. */
+const goalSides = { admin: 'none', leader: 'none', manager: 'team', rep: 'self' } as const;
+/** Leaders' figures (stages reached, follow-through): never notes; admins do not run 1:1s. */
+const leaderFigures = { admin: 'none', leader: 'team', manager: 'team', rep: 'none' } as const;
 
 /** THE visibility table: every route of the app has exactly one row (the matrix test checks). */
 export const visibility: readonly RouteRule[] = [
@@ -58,6 +72,8 @@ export const visibility: readonly RouteRule[] = [
   { method: 'POST', url: `${v1}/auth/sign-in`, auth: 'public' },
   { method: 'POST', url: `${v1}/auth/password-reset`, auth: 'public' },
   { method: 'POST', url: `${v1}/auth/password`, auth: 'public' },
+  /** The calendar subscription: no session; the secret token in the URL is the credential. */
+  { method: 'GET', url: '/calendar/:token.ics', auth: 'public' },
   { method: 'POST', url: `${v1}/auth/sign-out`, auth: 'signed-in', target: 'none', roles: own },
   { method: 'GET', url: `${v1}/me`, auth: 'signed-in', target: 'none', roles: own },
   {
@@ -141,6 +157,14 @@ export const visibility: readonly RouteRule[] = [
     roles: { admin: 'org', leader: 'org', manager: 'none', rep: 'none' },
   },
   {
+    method: 'GET',
+    url: `${v1}/scorecard/export.csv`,
+    auth: 'signed-in',
+    target: 'team',
+    roles: { admin: 'org', leader: 'team', manager: 'team', rep: 'team' },
+    note: 'as GET /scorecard: a rep only once it is published; every download is audited',
+  },
+  {
     method: 'POST',
     url: `${v1}/scorecard/publish`,
     auth: 'signed-in',
@@ -155,6 +179,120 @@ export const visibility: readonly RouteRule[] = [
     target: 'person',
     roles: { admin: 'none', leader: 'none', manager: 'team', rep: 'self' },
   },
+  ...[`${v1}/goals/:id/counter`, `${v1}/goals/:id/accept`, `${v1}/goals/:id/reject`].map(
+    (url): SignedInRule => ({
+      method: 'POST',
+      url,
+      auth: 'signed-in',
+      target: 'goal',
+      roles: goalSides,
+      note: 'the side that did not make the standing proposal answers it',
+    }),
+  ),
+  { method: 'PATCH', url: `${v1}/goals/:id`, auth: 'signed-in', target: 'goal', roles: goalSides },
+  {
+    method: 'GET',
+    url: `${v1}/goals/:id/events`,
+    auth: 'signed-in',
+    target: 'goal',
+    roles: peopleReach,
+  },
+  {
+    method: 'POST',
+    url: `${v1}/meetings`,
+    auth: 'signed-in',
+    target: 'person',
+    roles: managerOnly,
+    note: 'a one-off 1:1 with a rep of a team the caller manages now',
+  },
+  {
+    method: 'PUT',
+    url: `${v1}/people/:id/meeting-series`,
+    auth: 'signed-in',
+    target: 'person',
+    roles: managerOnly,
+  },
+  {
+    method: 'GET',
+    url: `${v1}/people/:id/meeting-series`,
+    auth: 'signed-in',
+    target: 'person',
+    roles: meetingRecords,
+  },
+  {
+    method: 'GET',
+    url: `${v1}/meetings/due`,
+    auth: 'signed-in',
+    target: 'none',
+    roles: { admin: 'none', leader: 'team', manager: 'team', rep: 'none' },
+  },
+  ...[
+    `${v1}/meetings/:id/start`,
+    `${v1}/meetings/:id/finish`,
+    `${v1}/meetings/:id/reschedule`,
+    `${v1}/meetings/:id/cancel`,
+  ].map(
+    (url): SignedInRule => ({
+      method: 'POST',
+      url,
+      auth: 'signed-in',
+      target: 'meeting',
+      roles: managerOnly,
+      note: "the meeting's own manager (else 403); starting under the activity gate is audited",
+    }),
+  ),
+  ...[
+    `${v1}/meetings/:id/snapshot`,
+    `${v1}/meetings/:id/commitments-to-review`,
+    `${v1}/meetings/:id/ics`,
+  ].map(
+    (url): SignedInRule => ({
+      method: 'GET',
+      url,
+      auth: 'signed-in',
+      target: 'meeting',
+      roles: oneOnOne,
+    }),
+  ),
+  {
+    method: 'PATCH',
+    url: `${v1}/commitments/:id`,
+    auth: 'signed-in',
+    target: 'commitment',
+    roles: managerOnly,
+    note: 'reviewed (kept / not kept) in a later started 1:1 of the same rep, by its manager',
+  },
+  {
+    method: 'GET',
+    url: `${v1}/leaders/compliance`,
+    auth: 'signed-in',
+    target: 'none',
+    roles: { admin: 'org', leader: 'team', manager: 'self', rep: 'none' },
+    note: 'counts per manager only; a manager sees their own row',
+  },
+  ...[
+    `${v1}/leaders/heatmap`,
+    `${v1}/leaders/activity-streaks`,
+    `${v1}/leaders/follow-through`,
+  ].map(
+    (url): SignedInRule => ({
+      method: 'GET',
+      url,
+      auth: 'signed-in',
+      target: 'none',
+      roles: leaderFigures,
+      note: 'a leader: the teams they lead; a manager: their own 1:1s; reps out of reach today dropped',
+    }),
+  ),
+  ...(['POST', 'GET', 'DELETE'] as const).map(
+    (method): SignedInRule => ({
+      method,
+      url: `${v1}/me/calendar-feed`,
+      auth: 'signed-in',
+      target: 'none',
+      roles: own,
+    }),
+  ),
   {
     method: 'GET',
     url: `${v1}/meetings`,
@@ -208,6 +346,23 @@ export const visibility: readonly RouteRule[] = [
     note: "a leader sees the managers' own commitments only (follow-through), not the reps'",
   },
   { method: 'GET', url: `${v1}/imports`, auth: 'signed-in', target: 'none', roles: adminOnly },
+  /** CSV uploads, ingest and the data export: admins, and API tokens an admin made. */
+  { method: 'POST', url: `${v1}/imports`, auth: 'signed-in', target: 'none', roles: adminOnly },
+  {
+    method: 'GET',
+    url: `${v1}/imports/:id`,
+    auth: 'signed-in',
+    target: 'import-run',
+    roles: adminOnly,
+  },
+  {
+    method: 'POST',
+    url: `${v1}/ingest/:kind`,
+    auth: 'signed-in',
+    target: 'none',
+    roles: adminOnly,
+  },
+  { method: 'GET', url: `${v1}/export`, auth: 'signed-in', target: 'none', roles: adminOnly },
   { method: 'GET', url: `${v1}/api-tokens`, auth: 'signed-in', target: 'none', roles: adminOnly },
   { method: 'POST', url: `${v1}/api-tokens`, auth: 'signed-in', target: 'none', roles: adminOnly },
   {

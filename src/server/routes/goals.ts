@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { goalMetrics, periodKinds } from '../../db/schema/pipeline.js';
 import { GoalSchema } from '../../goals/goal-view.js';
 import { listGoals } from '../../goals/list-goals.js';
-import { proposeGoal } from '../../goals/propose-goal.js';
+import { proposeGoalForRep } from '../../goals/propose-goal-for-rep.js';
 import { accessOf } from '../access/access-control.js';
 import { personScope, requirePerson } from '../access/scope.js';
 import { Day, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
@@ -66,9 +66,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const access = accessOf(request);
       await requirePerson(db, access, request.body.personId);
-      const goal = await proposeGoal(db, {
+      const goal = await proposeGoalForRep(db, {
         orgId: access.caller.orgId,
-        actorId: access.caller.personId,
+        actor: { personId: access.caller.personId, role: access.caller.role },
         goal: request.body,
         now: clock.now(),
       });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createCommitment } from '../../meetings/create-commitment.js';
-import { createNote } from '../../meetings/create-note.js';
+import { addCommitment } from '../../meetings/add-commitment.js';
+import { addMeetingNote } from '../../meetings/add-meeting-note.js';
 import { getCommitment } from '../../meetings/get-commitment.js';
 import { getMeeting } from '../../meetings/get-meeting.js';
 import { listCommitments } from '../../meetings/list-commitments.js';
@@ -32,7 +32,7 @@ const CommitmentBody = z.strictObject({
   dueOn: Day,
 });
 
-/** 1:1 records, their notes and commitments (the guided meeting workflow comes later). */
+/** 1:1 records, their notes and commitments (the guided workflow: meeting-workflow.ts). */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
 
@@ -115,17 +115,17 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const access = accessOf(request);
-      const { orgId, personId } = access.caller;
+      const { orgId, personId, role } = access.caller;
       await getMeeting(db, {
         orgId,
         meetingId: request.params.id,
         scope: await personScope(db, access),
       });
-      const note = await createNote(db, {
+      const note = await addMeetingNote(db, {
         orgId,
         meetingId: request.params.id,
-        authorId: personId,
-        note: request.body,
+        actor: { personId, role },
+        ...request.body,
         now: clock.now(),
       });
       return reply.status(201).send(note);
@@ -145,16 +145,17 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const access = accessOf(request);
-      const { orgId } = access.caller;
-      const meeting = await getMeeting(db, {
+      const { orgId, personId, role } = access.caller;
+      await getMeeting(db, {
         orgId,
         meetingId: request.params.id,
         scope: await personScope(db, access),
       });
-      const commitment = await createCommitment(db, {
+      const commitment = await addCommitment(db, {
         orgId,
-        meeting,
-        commitment: request.body,
+        meetingId: request.params.id,
+        actor: { personId, role },
+        ...request.body,
         now: clock.now(),
       });
       return reply.status(201).send(commitment);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { Goal } from '../../api/pending-shapes.js';
+import type { AcceptGoalBody, Goal, RejectGoalBody } from '../../api/pending-shapes.js';
 import { keys, useApiMutation, useGoals } from '../../api/queries.js';
 import { useSession } from '../../app/session.js';
 import { useFormat } from '../../components/format.js';
@@ -16,9 +16,16 @@ export function GoalProposals({ personId }: { personId: string }) {
   const goals = useGoals(personId);
   const [month, setMonth] = useState('');
   const [target, setTarget] = useState('');
+  // Accepting names the target seen: if a counter changed it meanwhile, the server says 409.
   const answer = useApiMutation(
-    (input: { id: string; status: 'agreed' | 'rejected' }) =>
-      api<Goal>('PATCH', `/goals/${input.id}`, { body: { status: input.status } }),
+    (input: { goal: Goal; answer: 'accept' | 'reject' }) =>
+      input.answer === 'accept'
+        ? api<Goal>('POST', `/goals/${input.goal.id}/accept`, {
+            body: { target: input.goal.target } satisfies AcceptGoalBody,
+          })
+        : api<Goal>('POST', `/goals/${input.goal.id}/reject`, {
+            body: {} satisfies RejectGoalBody,
+          }),
     [keys.goals(personId)],
   );
   const propose = useApiMutation(
@@ -57,13 +64,13 @@ export function GoalProposals({ personId }: { personId: string }) {
                     <span className="button-row">
                       <button
                         type="button"
-                        onClick={() => answer.mutate({ id: g.id, status: 'agreed' })}
+                        onClick={() => answer.mutate({ goal: g, answer: 'accept' })}
                       >
                         Accept
                       </button>
                       <button
                         type="button"
-                        onClick={() => answer.mutate({ id: g.id, status: 'rejected' })}
+                        onClick={() => answer.mutate({ goal: g, answer: 'reject' })}
                       >
                         Reject
                       </button>
