@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -72,8 +72,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
             level: options.config.LOG_LEVEL,
             redact: ['req.headers.cookie', 'req.headers.authorization'],
           },
-    disableRequestLogging:
-      options.config.LOG_LEVEL !== 'debug' && options.config.LOG_LEVEL !== 'trace',
+    // Every request logged only when debugging: at info, errors and events are what matter.
+    logController: new LogController({
+      disableRequestLogging:
+        options.config.LOG_LEVEL !== 'debug' && options.config.LOG_LEVEL !== 'trace',
+    }),
     trustProxy: options.trustProxy ?? options.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
