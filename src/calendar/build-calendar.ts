@@ -187,8 +187,7 @@ function addEvent(
     ...(e.rrule ? { repeating: e.rrule } : {}),
     ...(e.recurrenceId ? { recurrenceId: inZone(e.recurrenceId) } : {}),
     status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    description:
-      `The 1:1 accountability meeting: Results → Pipeline → Activity.${url ? `\n${url}` : ''}`,
+    description: `The 1:1 accountability meeting: Results → Pipeline → Activity.${url ? `\n${url}` : ''}`,
     ...(url ? { url } : {}),
   });
 }

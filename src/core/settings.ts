@@ -70,7 +70,12 @@ export const OrgSettingsSchema = z.object({
    * Hours before a 1:1 at which the reminder e-mail with the prep summary goes to the manager
    * and the rep: 24 = the day before, early enough to prepare, late enough to be current.
    */
-  reminderLeadHours: z.number().int().min(1).max(24 * 14).default(24),
+  reminderLeadHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   /** Days of calendar shown ahead of `asOf` (the activities already scheduled). */
   calendarAheadDays: z.number().int().min(1).max(90).default(28),
   /** Number of deals in each deal summary list: a summary, not a CRM. */
