@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../shared/app-error.js';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      RUDDER_DATA_DIR: './rudder-data',
+      LOG_LEVEL: 'info',
+      SESSION_IDLE_MINUTES: 720,
+      SESSION_ABSOLUTE_HOURS: 336,
+      TRUST_PROXY: false,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('names every bad variable, its value and the reason', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/rudder', LOG_LEVEL: 'loud' });
+    } catch (error: unknown) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    const error = caught as AppError;
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.issues.map((i) => [i.field, i.value])).toEqual([
+      ['PORT', 'eighty'],
+      ['DATABASE_URL', 'mysql://db/rudder'],
+      ['LOG_LEVEL', 'loud'],
+    ]);
+    expect(error.message).toContain('PORT="eighty"');
+    expect(error.message).toContain('DATABASE_URL="mysql://db/rudder": expected postgres://');
+  });
+});
