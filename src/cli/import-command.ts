@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { importFile } from '../import/import-file.js';
 import type { ImportKind } from '../import/read/import-fields.js';
 import { importKinds } from '../import/read/import-fields.js';
 import type { PresetName } from '../import/read/presets.js';
@@ -63,6 +62,8 @@ export function importCommand(): Command {
     .action(async (kind: ImportKind, file: string, options: ImportCommandOptions) => {
       const config = loadConfig();
       const progress = options.json === true ? undefined : progressReporter();
+      // The import pipeline loads with the command, not with every `rudder` start.
+      const { importFile } = await import('../import/import-file.js');
       const result = await withDb(config, async (db) => {
         const org = await findOrg(db, options.org);
         try {

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { startServer, stopOnSignals } from '../server/start-server.js';
 import { systemClock } from '../shared/clock.js';
 import { describeDb, openDb } from './open-db.js';
@@ -22,6 +21,8 @@ export function serveCommand(): Command {
           const [existing] = await db.query<{ n: number }>('select count(*)::int8 as n from org');
           if ((existing?.n ?? 0) === 0) {
             say('First start: creating the demo organization…');
+            // Loaded only here: a start on an existing database never pays for the generator.
+            const { seedDemo } = await import('../demo/seed-demo.js');
             const summary = await seedDemo({ db, now: systemClock.now() });
             demoLogins = [
               ...summary.logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(28)} ${l.name}`),

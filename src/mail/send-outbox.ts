@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database, Queryable } from '../db/database.js';
 
 /** What sends one message: nodemailer's SMTP transport in production. */
@@ -15,7 +15,18 @@ export interface MailTransport {
 
 /** The SMTP transport of `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
 export function smtpTransport(smtpUrl: string): MailTransport & { close(): void } {
-  return nodemailer.createTransport(smtpUrl);
+  // nodemailer loads with the first message: a server without SMTP never pays for it at start.
+  let transport: Promise<Transporter> | null = null;
+  const open = () => {
+    transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+    return transport;
+  };
+  return {
+    sendMail: async (message) => (await open()).sendMail(message),
+    close: () => {
+      void transport?.then((t) => t.close());
+    },
+  };
 }
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'missing';

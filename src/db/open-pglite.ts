@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { AppError } from '../shared/app-error.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import type { Orm, Queryable, Row } from './database.js';
+import { migrationsFolder } from './migrations-folder.js';
+import { copySql, type OpenDatabase, vacuumSql } from './open-database.js';
+import * as schema from './schema/index.js';
+import { rawParsers } from './value-parsers.js';
+
+/** The embedded engine: PGlite in `dataDir` (or in memory), guarded by the folder lock. */
+export async function openPglite(dataDir: string): Promise<OpenDatabase> {
+  const inMemory = dataDir.startsWith('memory://');
+  const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : join(dataDir, 'pg'));
+  } catch (error: unknown) {
+    lock?.release();
+    throw new AppError('DATABASE_UNAVAILABLE', `Cannot open the embedded database in ${dataDir}`, {
+      cause: error,
+    });
+  }
+  const orm = drizzlePglite(client, { schema }) as unknown as Orm;
+  // copyIn needs the connection behind a Queryable; the Queryable itself stays minimal.
+  const connections = new WeakMap<Queryable, Pick<PGlite, 'query'>>();
+  const runner = (q: Pick<PGlite, 'query'>): Queryable => {
+    const queryable: Queryable = {
+      async query<T = Row>(text: string, params: readonly unknown[] = []) {
+        const result = await q.query<T>(text, [...params], { parsers: rawParsers });
+        return result.rows;
+      },
+    };
+    connections.set(queryable, q);
+    return queryable;
+  };
+  const self = runner(client);
+  let closed = false;
+  return {
+    engine: 'pglite',
+    orm,
+    query: self.query,
+    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    async copyIn(into, options) {
+      const q = connections.get(into) ?? client;
+      let rows = 0;
+      // PGlite reads COPY input from a virtual file: one Blob per chunk bounds the memory.
+      for await (const chunk of options.csv) {
+        if (chunk === '') continue;
+        const result = await q.query(`${copySql(options)} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([chunk]),
+        });
+        rows += result.affectedRows ?? 0;
+      }
+      return rows;
+    },
+    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    async vacuumAnalyze(tables) {
+      await client.exec(vacuumSql(tables));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        // fsync is off in PGlite: a checkpoint puts everything in the data files first.
+        if (!inMemory) await client.exec('CHECKPOINT');
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
