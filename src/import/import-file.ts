@@ -2,14 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../db/database.js';
-import { AppError, isAppError } from '../shared/app-error.js';
-import { importRecords } from './import-records.js';
-import { blankResult, finishImportRun, startImportRun } from './import-run.js';
-import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
+import { AppError } from '../shared/app-error.js';
+import { importCsv } from './import-csv.js';
+import { startImportRun } from './import-run.js';
+import type { ImportProgress, ImportResult, ImportSettings } from './import-types.js';
 import type { CsvDelimiter } from './read/detect-delimiter.js';
-import { type PresetName, probabilityScale } from './read/presets.js';
-import { type CsvFile, openCsv } from './read/read-csv.js';
-import { resolveColumns } from './read/resolve-columns.js';
+import type { PresetName } from './read/presets.js';
 
 export interface ImportFileOptions {
   db: Database;
@@ -27,11 +25,7 @@ export interface ImportFileOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/**
- * Imports one CSV file: reads its header, maps its columns with a preset, then streams
- * its rows through `importRecords`. A file whose header cannot be read or mapped fails
- * before any row, and that failure is recorded in import_run like any other.
- */
+/** Imports one CSV file (see `importCsv`); a path that cannot be read is NOT_FOUND. */
 export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
   const { db, settings } = options;
   const size = await stat(options.path).then(
@@ -50,64 +44,20 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     dryRun,
   });
   const stream = createReadStream(options.path);
-  let file: CsvFile;
-  let mapping: ReturnType<typeof resolveColumns>;
-  try {
-    file = await openCsv(stream, {
-      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-      ...(options.maxFieldBytes === undefined ? {} : { maxFieldBytes: options.maxFieldBytes }),
-    });
-    mapping = resolveColumns({
-      kind: settings.kind,
-      headers: file.headers,
-      preset: options.preset ?? 'auto',
-      ...(options.map === undefined ? {} : { map: options.map }),
-    });
-  } catch (error: unknown) {
-    stream.destroy();
-    if (!isAppError(error)) throw error;
-    const issues =
-      error.issues.length > 0 ? error.issues : [{ field: '(file)', reason: error.message }];
-    const result: ImportResult = {
-      ...blankResult(runId, settings, dryRun, 0),
-      errors: issues.map((issue) => ({ ...issue, line: issue.line ?? 1 })),
-      errorCount: issues.length,
-    };
-    result.counts.errors = issues.length;
-    await finishImportRun(db, options.orgId, result);
-    return result;
-  }
-  const csv = file;
-  return importRecords({
+  return importCsv({
     db,
     orgId: options.orgId,
     runId,
+    source: stream,
     fileName,
+    settings,
+    preset: options.preset ?? 'auto',
+    map: options.map,
+    delimiter: options.delimiter,
+    maxFieldBytes: options.maxFieldBytes,
     actorId: options.actorId ?? null,
-    settings: {
-      ...settings,
-      preset: mapping.preset,
-      probabilityScale: probabilityScale[mapping.preset],
-    },
-    records: byField(csv, mapping.columns),
-    readerIssues: () => csv.issues,
     bytesRead: () => stream.bytesRead,
     totalBytes: size,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    onProgress: options.onProgress,
   });
-}
-
-/** The file's records keyed by Rudder's field names instead of the file's headers. */
-async function* byField(
-  file: CsvFile,
-  columns: Readonly<Record<string, string | undefined>>,
-): AsyncGenerator<ImportRecord> {
-  const pairs = Object.entries(columns).filter(
-    (pair): pair is [string, string] => pair[1] !== undefined,
-  );
-  for await (const record of file) {
-    const values: Record<string, string> = {};
-    for (const [field, header] of pairs) values[field] = record.values[header] ?? '';
-    yield { line: record.line, values };
-  }
 }

@@ -1,0 +1,100 @@
+import type { Readable } from 'node:stream';
+import type { Database } from '../db/database.js';
+import { isAppError } from '../shared/app-error.js';
+import { importRecords } from './import-records.js';
+import { blankResult, finishImportRun } from './import-run.js';
+import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
+import type { CsvDelimiter } from './read/detect-delimiter.js';
+import { type PresetName, probabilityScale } from './read/presets.js';
+import { type CsvFile, openCsv } from './read/read-csv.js';
+import { resolveColumns } from './read/resolve-columns.js';
+
+export interface ImportCsvOptions {
+  db: Database;
+  orgId: string;
+  /** The import_run already started for this file. */
+  runId: string;
+  source: Readable;
+  fileName: string | null;
+  settings: Omit<ImportSettings, 'preset' | 'probabilityScale'>;
+  /** Export format of the file; `auto` picks the best-matching preset. */
+  preset: PresetName | 'auto';
+  /** `field → header` choices that win over the preset. */
+  map?: Readonly<Record<string, string>> | undefined;
+  delimiter?: CsvDelimiter | undefined;
+  maxFieldBytes?: number | undefined;
+  actorId: string | null;
+  bytesRead: () => number;
+  totalBytes: number | null;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+/**
+ * One CSV stream, from a file (`rudder import`) or an upload (`POST /imports`): reads its
+ * header, maps its columns with a preset, then streams its rows through `importRecords`.
+ * A header that cannot be read or mapped fails before any row and is recorded like any run.
+ */
+export async function importCsv(options: ImportCsvOptions): Promise<ImportResult> {
+  const { db, settings, runId } = options;
+  const dryRun = settings.dryRun === true;
+  let file: CsvFile;
+  let mapping: ReturnType<typeof resolveColumns>;
+  try {
+    file = await openCsv(options.source, {
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      ...(options.maxFieldBytes === undefined ? {} : { maxFieldBytes: options.maxFieldBytes }),
+    });
+    mapping = resolveColumns({
+      kind: settings.kind,
+      headers: file.headers,
+      preset: options.preset,
+      ...(options.map === undefined ? {} : { map: options.map }),
+    });
+  } catch (error: unknown) {
+    options.source.destroy();
+    if (!isAppError(error)) throw error;
+    const issues =
+      error.issues.length > 0 ? error.issues : [{ field: '(file)', reason: error.message }];
+    const result: ImportResult = {
+      ...blankResult(runId, settings, dryRun, 0),
+      errors: issues.map((issue) => ({ ...issue, line: issue.line ?? 1 })),
+      errorCount: issues.length,
+    };
+    result.counts.errors = issues.length;
+    await finishImportRun(db, options.orgId, result);
+    return result;
+  }
+  const csv = file;
+  return importRecords({
+    db,
+    orgId: options.orgId,
+    runId,
+    fileName: options.fileName,
+    actorId: options.actorId,
+    settings: {
+      ...settings,
+      preset: mapping.preset,
+      probabilityScale: probabilityScale[mapping.preset],
+    },
+    records: byField(csv, mapping.columns),
+    readerIssues: () => csv.issues,
+    bytesRead: options.bytesRead,
+    totalBytes: options.totalBytes,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+}
+
+/** The file's records keyed by Rudder's field names instead of the file's headers. */
+async function* byField(
+  file: CsvFile,
+  columns: Readonly<Record<string, string | undefined>>,
+): AsyncGenerator<ImportRecord> {
+  const pairs = Object.entries(columns).filter(
+    (pair): pair is [string, string] => pair[1] !== undefined,
+  );
+  for await (const record of file) {
+    const values: Record<string, string> = {};
+    for (const [field, header] of pairs) values[field] = record.values[header] ?? '';
+    yield { line: record.line, values };
+  }
+}
