@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { demoNow, demoPassword } from './app-server.js';
@@ -41,36 +41,14 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-const types: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.html': 'text/html',
-  '.svg': 'image/svg+xml',
-};
-
 /**
- * Until the visibility table has a public row for the web app's `GET /*`, the server refuses
- * it (deny by default). Then, and only then, the built files are served from the test, while
- * every /api request still goes to the real server.
+ * Everything the browser reports as refused by the Content-Security-Policy (the real helmet
+ * header of the server, which serves dist/web itself), collected for the test to assert on.
  */
-export async function serveWebAppIfRefused(
-  context: BrowserContext,
-  baseUrl: string,
-): Promise<boolean> {
-  const probe = await fetch(`${baseUrl}/`);
-  if (probe.ok && (probe.headers.get('content-type') ?? '').includes('text/html')) return false;
-  await context.route(`${baseUrl}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path.startsWith('/api/')) return route.continue();
-    const file = path.startsWith('/assets/') ? path : '/index.html';
-    const body = readFileSync(join('dist/web', file));
-    return route.fulfill({
-      status: 200,
-      body,
-      contentType: types[extname(file)] ?? 'application/octet-stream',
-    });
+export function watchCsp(page: Page, refused: string[]): void {
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
   });
-  return true;
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
@@ -87,7 +65,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(300);
+    // Charts redraw on resize (a ResizeObserver): give them a frame or two.
+    await page.waitForTimeout(400);
     await page.screenshot({
       path: `test-results/screenshots/${name}-${width}.png`,
       fullPage: true,

@@ -1,8 +1,4 @@
-import type { z } from 'zod';
-import type { ProblemSchema } from '../../server/schemas/common.js';
-
-/** RFC 9457 problem details, as every API error is answered (the server's schema). */
-export type Problem = z.infer<typeof ProblemSchema>;
+import type { Problem } from './types.js';
 
 export class ApiError extends Error {
   readonly status: number;

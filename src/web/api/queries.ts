@@ -1,7 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { addMonths } from '../components/today.js';
 import { api } from './client.js';
-import type { Commitment, Goal, Me, Meeting, Note, OrgSettingsView } from './pending-shapes.js';
-import type { Agenda, Page, PersonView, Scorecard, TeamView } from './types.js';
+import type {
+  ActivityStreak,
+  Agenda,
+  Commitment,
+  CommitmentToReview,
+  Compliance,
+  FollowThrough,
+  Goal,
+  Items,
+  Me,
+  Meeting,
+  MeetingDue,
+  MeetingSnapshot,
+  Note,
+  OrgSettingsView,
+  Page,
+  PersonView,
+  Scorecard,
+  StageHeatmap,
+  TeamView,
+} from './types.js';
 
 /** Query keys in one place, so a mutation invalidates exactly what it changed. */
 export const keys = {
@@ -12,11 +32,15 @@ export const keys = {
   person: (id: string) => ['people', id] as const,
   agenda: (id: string) => ['agenda', id] as const,
   scorecard: (teamId: string, period?: string) => ['scorecard', teamId, period ?? ''] as const,
-  orgScorecard: ['scorecard', 'organization'] as const,
+  orgScorecard: (period?: string) => ['scorecard', 'organization', period ?? ''] as const,
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
+  due: ['meetings', 'due'] as const,
+  snapshot: (meetingId: string) => ['meetings', 'snapshot', meetingId] as const,
+  toReview: (meetingId: string) => ['commitments', 'to-review', meetingId] as const,
   notes: (meetingId: string) => ['notes', meetingId] as const,
   commitments: (filter: CommitmentFilter) => ['commitments', filter] as const,
   goals: (personId?: string) => ['goals', personId ?? ''] as const,
+  leaders: (report: string, period: string) => ['leaders', report, period] as const,
 };
 
 /** `rep`: one rep's; otherwise every one within reach. */
@@ -63,10 +87,10 @@ export const useScorecard = (teamId: string | undefined, period?: string) =>
     enabled: Boolean(teamId),
   });
 
-export const useOrgScorecard = () =>
+export const useOrgScorecard = (period?: string) =>
   useQuery({
-    queryKey: keys.orgScorecard,
-    queryFn: () => api<Scorecard>('GET', '/scorecard/organization'),
+    queryKey: keys.orgScorecard(period),
+    queryFn: () => api<Scorecard>('GET', '/scorecard/organization', { query: { period } }),
   });
 
 export const useMeetings = (filter: MeetingFilter) =>
@@ -75,11 +99,64 @@ export const useMeetings = (filter: MeetingFilter) =>
     queryFn: () => api<Page<Meeting>>('GET', '/meetings', { query: { ...filter, limit: 200 } }),
   });
 
+/** Reps due or overdue a 1:1 (and, with `includeScheduled`, those already in the calendar). */
+export const useMeetingsDue = () =>
+  useQuery({
+    queryKey: keys.due,
+    queryFn: () =>
+      api<Items<MeetingDue>>('GET', '/meetings/due', { query: { includeScheduled: true } }),
+  });
+
+/** The agenda frozen when the 1:1 started (`agenda` null until then). */
+export const useSnapshot = (meetingId: string | undefined) =>
+  useQuery({
+    queryKey: keys.snapshot(meetingId ?? ''),
+    queryFn: () => api<MeetingSnapshot>('GET', `/meetings/${meetingId}/snapshot`),
+    enabled: Boolean(meetingId),
+  });
+
+export const useCommitmentsToReview = (meetingId: string) =>
+  useQuery({
+    queryKey: keys.toReview(meetingId),
+    queryFn: () =>
+      api<Items<CommitmentToReview>>('GET', `/meetings/${meetingId}/commitments-to-review`),
+  });
+
 export const useNotes = (meetingId: string | undefined) =>
   useQuery({
     queryKey: keys.notes(meetingId ?? ''),
-    queryFn: () => api<Page<Note>>('GET', `/meetings/${meetingId}/notes`),
+    queryFn: () => api<Items<Note>>('GET', `/meetings/${meetingId}/notes`),
     enabled: Boolean(meetingId),
+  });
+
+export const useCompliance = (period: string) =>
+  useQuery({
+    queryKey: keys.leaders('compliance', period),
+    queryFn: () => api<Compliance>('GET', '/leaders/compliance', { query: { period } }),
+  });
+
+export const useHeatmap = (toMonth: string) =>
+  useQuery({
+    queryKey: keys.leaders('heatmap', toMonth),
+    queryFn: () =>
+      api<StageHeatmap>('GET', '/leaders/heatmap', {
+        query: { fromMonth: addMonths(toMonth, -5), toMonth },
+      }),
+  });
+
+export const useActivityStreaks = (throughMonth: string) =>
+  useQuery({
+    queryKey: keys.leaders('activity-streaks', throughMonth),
+    queryFn: () =>
+      api<Items<ActivityStreak>>('GET', '/leaders/activity-streaks', {
+        query: { throughMonth, minPeriods: 2 },
+      }),
+  });
+
+export const useFollowThrough = (period: string) =>
+  useQuery({
+    queryKey: keys.leaders('follow-through', period),
+    queryFn: () => api<FollowThrough>('GET', '/leaders/follow-through', { query: { period } }),
   });
 
 export const useCommitments = (filter: CommitmentFilter) =>

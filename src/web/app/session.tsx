@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api/client.js';
-import type { Me, OrgSettingsView } from '../api/pending-shapes.js';
 import { useMe, useOrgSettings } from '../api/queries.js';
+import type { Me, OrgSettingsView } from '../api/types.js';
 import { FormatContext } from '../components/format.js';
 import { ErrorState, Loading } from '../components/states.js';
 

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
-import type { AuditEvent } from '../../api/pending-shapes.js';
-import type { Page } from '../../api/types.js';
+import type { AuditEvent, Page } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { Empty, QueryView } from '../../components/states.js';
 

@@ -1,4 +1,4 @@
-import type { ImportRun } from '../../api/pending-shapes.js';
+import type { ImportRun } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { Empty } from '../../components/states.js';
 

@@ -1,4 +1,4 @@
-import type { RowError } from '../../api/pending-shapes.js';
+import type { RowError } from '../../api/types.js';
 
 /** Row-level errors by line, as the import's preview reports them. */
 export function RowErrors({ errors }: { errors: readonly RowError[] }) {

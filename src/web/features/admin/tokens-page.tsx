@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { ApiToken } from '../../api/pending-shapes.js';
 import { useApiMutation } from '../../api/queries.js';
-import type { Page } from '../../api/types.js';
+import type { ApiToken, Page } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { Empty, QueryView } from '../../components/states.js';
 

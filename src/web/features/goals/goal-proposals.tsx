@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { AcceptGoalBody, Goal, RejectGoalBody } from '../../api/pending-shapes.js';
 import { keys, useApiMutation, useGoals } from '../../api/queries.js';
+import type { AcceptGoalBody, Goal, RejectGoalBody } from '../../api/types.js';
 import { useSession } from '../../app/session.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
+import { addMonths, todayIn } from '../../components/today.js';
 
 /**
  * Goals become agreed only when the other side accepts: the proposals waiting for this
@@ -12,9 +13,13 @@ import { QueryView } from '../../components/states.js';
  */
 export function GoalProposals({ personId }: { personId: string }) {
   const f = useFormat();
-  const { person } = useSession();
+  const { person, org } = useSession();
   const goals = useGoals(personId);
-  const [month, setMonth] = useState('');
+  // Goals are agreed ahead: the month in progress and the next five to choose from.
+  const thisMonth = todayIn(org.timeZone).slice(0, 7);
+  const months = Array.from({ length: 6 }, (_, i) => addMonths(thisMonth, i));
+  const formId = useId();
+  const [month, setMonth] = useState(addMonths(thisMonth, 1));
   const [target, setTarget] = useState('');
   // Accepting names the target seen: if a counter changed it meanwhile, the server says 409.
   const answer = useApiMutation(
@@ -83,13 +88,21 @@ export function GoalProposals({ personId }: { personId: string }) {
         }}
       </QueryView>
       <form className="inline-form" onSubmit={submit}>
+        <span className="field">
+          <label htmlFor={`${formId}-month`}>Month</label>
+          <select id={`${formId}-month`} value={month} onChange={(e) => setMonth(e.target.value)}>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {f.month(m)}
+                {m === thisMonth ? ' (in progress)' : ''}
+              </option>
+            ))}
+          </select>
+        </span>
         <label>
-          Month
-          <input type="month" required value={month} onChange={(e) => setMonth(e.target.value)} />
-        </label>
-        <label>
-          Bookings goal
+          Bookings goal ({org.currency})
           <input
+            placeholder="e.g. 90000"
             type="number"
             min="0"
             step="1"

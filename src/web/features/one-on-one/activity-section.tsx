@@ -61,7 +61,9 @@ export function ActivitySection({ agenda }: { agenda: Agenda }) {
             <li key={`${item.occurredAt}-${item.kind}-${item.subject ?? ''}`}>
               <span className="muted">{f.day(item.day)}</span> {item.kind}
               {item.subject ? ` — ${item.subject}` : ''}
-              {item.opportunityName ? ` (${item.opportunityName})` : ''}
+              {item.opportunityName && !item.subject?.includes(item.opportunityName)
+                ? ` (${item.opportunityName})`
+                : ''}
             </li>
           ))}
         </ul>

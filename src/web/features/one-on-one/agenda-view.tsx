@@ -5,15 +5,15 @@ import { CheckList } from './check-list.js';
 import { PipelineSection } from './pipeline-section.js';
 import { ResultsSection } from './results-section.js';
 
-const order: readonly Stage[] = ['results', 'pipeline', 'activity'];
-const titles: Record<Stage, string> = {
+export const stageOrder: readonly Stage[] = ['results', 'pipeline', 'activity'];
+export const stageTitles: Record<Stage, string> = {
   results: '1 · Results',
   pipeline: '2 · Pipeline',
   activity: '3 · Activity',
 };
 
 export function reached(agenda: Agenda, stage: Stage): boolean {
-  return order.indexOf(stage) <= order.indexOf(agenda.progression.stage);
+  return stageOrder.indexOf(stage) <= stageOrder.indexOf(agenda.progression.stage);
 }
 
 /** The progression's decision in words, as the manager and the rep both see it. */
@@ -27,32 +27,44 @@ export function Reasons({ agenda }: { agenda: Agenda }) {
   );
 }
 
+/** One stage's figures, then the questions the progression suggests for it. */
+export function StageContent({ agenda, stage }: { agenda: Agenda; stage: Stage }) {
+  const questions = agenda.questions.filter((q) => q.stage === stage);
+  return (
+    <>
+      {!reached(agenda, stage) && stage === 'pipeline' ? (
+        <CheckList checks={agenda.shortPipelineCheck} caption="Short pipeline check" />
+      ) : null}
+      {stage === 'results' ? <ResultsSection agenda={agenda} /> : null}
+      {stage === 'pipeline' ? <PipelineSection agenda={agenda} /> : null}
+      {stage === 'activity' ? <ActivitySection agenda={agenda} /> : null}
+      {questions.length > 0 ? (
+        <div className="questions">
+          <h4>Questions to ask</h4>
+          <ul>
+            {questions.map((q) => (
+              <li key={q.text}>{q.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /**
- * The agenda in the progression's order. Stages the progression reached are open; the
- * others are closed with a one-line reason and may still be opened. `extra` renders the
- * meeting tools (notes) under each stage.
+ * The agenda in the progression's order, read before the meeting. Stages the progression
+ * reached are open; the others are closed (with the short pipeline check) and may be opened.
  */
-export function AgendaView({
-  agenda,
-  extra,
-}: {
-  agenda: Agenda;
-  extra?: (stage: Stage) => ReactNode;
-}) {
+export function AgendaView({ agenda, extra }: { agenda: Agenda; extra?: ReactNode }) {
   const [open, setOpen] = useState<Record<Stage, boolean>>({
     results: true,
     pipeline: reached(agenda, 'pipeline'),
     activity: reached(agenda, 'activity'),
   });
-  const body: Record<Stage, ReactNode> = {
-    results: <ResultsSection agenda={agenda} />,
-    pipeline: <PipelineSection agenda={agenda} />,
-    activity: <ActivitySection agenda={agenda} />,
-  };
-  const questions = (stage: Stage) => agenda.questions.filter((q) => q.stage === stage);
   return (
     <div className="agenda">
-      {order.map((stage) => (
+      {stageOrder.map((stage) => (
         <section
           key={stage}
           className={`stage-panel ${reached(agenda, stage) ? 'reached' : 'skipped'}`}
@@ -64,33 +76,20 @@ export function AgendaView({
               aria-expanded={open[stage]}
               onClick={() => setOpen({ ...open, [stage]: !open[stage] })}
             >
-              <span>{titles[stage]}</span>
+              <span>{stageTitles[stage]}</span>
               <span className="stage-state">
                 {reached(agenda, stage) ? 'reached' : 'not reached'}
               </span>
             </button>
           </h3>
-          {!reached(agenda, stage) && stage === 'pipeline' ? (
-            <CheckList checks={agenda.shortPipelineCheck} caption="Short pipeline check" />
-          ) : null}
           {open[stage] ? (
-            <>
-              {body[stage]}
-              {questions(stage).length > 0 ? (
-                <div className="questions">
-                  <h4>Questions to ask</h4>
-                  <ul>
-                    {questions(stage).map((q) => (
-                      <li key={q.text}>{q.text}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {extra?.(stage)}
-            </>
+            <StageContent agenda={agenda} stage={stage} />
+          ) : !reached(agenda, stage) && stage === 'pipeline' ? (
+            <CheckList checks={agenda.shortPipelineCheck} caption="Short pipeline check" />
           ) : null}
         </section>
       ))}
+      {extra}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { Commitment } from '../../api/pending-shapes.js';
 import { keys, useApiMutation } from '../../api/queries.js';
+import type { Commitment } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 
-const who = { rep: 'Rep', manager: 'Manager' } as const;
+export const ownerWords = { rep: 'Rep', manager: 'Manager' } as const;
 
 /** Commitments made in this meeting, both ways, each with a due date. */
 export function CommitmentsPanel({
@@ -35,16 +35,15 @@ export function CommitmentsPanel({
   };
   const made = commitments.filter((c) => c.meetingId === meetingId);
   return (
-    <section className="card" aria-labelledby="commitments-title">
-      <h3 id="commitments-title">Commitments, both ways</h3>
+    <div className="commitments">
       {made.length === 0 ? (
         <p className="muted">None yet: end with what each side will do, by when.</p>
       ) : (
-        <ul className="commitment-list">
+        <ul className="commitment-list" aria-label="Agreed in this 1:1">
           {made.map((c) => (
             <li key={c.id}>
-              <span className={`badge owner-${c.ownerRole}`}>{who[c.ownerRole]}</span> {c.text}{' '}
-              <span className="muted">by {f.day(c.dueOn)}</span>
+              <span className={`badge owner-${c.ownerRole}`}>{ownerWords[c.ownerRole]}</span>{' '}
+              {c.text} <span className="muted">by {f.day(c.dueOn)}</span>
             </li>
           ))}
         </ul>
@@ -81,66 +80,6 @@ export function CommitmentsPanel({
           {messageOf(add.error)}
         </p>
       ) : null}
-    </section>
-  );
-}
-
-/** The commitments of earlier meetings, reviewed now: kept or not kept. */
-export function PreviousCommitments({
-  repId,
-  meetingId,
-  commitments,
-}: {
-  repId: string;
-  meetingId: string;
-  commitments: readonly Commitment[];
-}) {
-  const f = useFormat();
-  const review = useApiMutation(
-    (input: { id: string; status: 'kept' | 'not_kept' }) =>
-      api<Commitment>('PATCH', `/commitments/${input.id}`, {
-        body: { status: input.status, reviewedInMeetingId: meetingId },
-      }),
-    [keys.commitments({ rep: repId })],
-  );
-  const earlier = commitments.filter((c) => c.meetingId !== meetingId);
-  return (
-    <section className="card" aria-labelledby="previous-title">
-      <h3 id="previous-title">Commitments from last time</h3>
-      {earlier.length === 0 ? (
-        <p className="muted">Nothing was committed at the previous 1:1.</p>
-      ) : (
-        <ul className="commitment-list">
-          {earlier.map((c) => (
-            <li key={c.id}>
-              <span className={`badge owner-${c.ownerRole}`}>{who[c.ownerRole]}</span> {c.text}{' '}
-              <span className="muted">due {f.day(c.dueOn)}</span>{' '}
-              {c.status === 'open' ? (
-                <span className="button-row">
-                  <button type="button" onClick={() => review.mutate({ id: c.id, status: 'kept' })}>
-                    Kept
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => review.mutate({ id: c.id, status: 'not_kept' })}
-                  >
-                    Not kept
-                  </button>
-                </span>
-              ) : (
-                <span className={c.status === 'kept' ? 'badge pass' : 'badge fail'}>
-                  {c.status === 'kept' ? 'kept' : 'not kept'}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {review.error ? (
-        <p className="form-error" role="alert">
-          {messageOf(review.error)}
-        </p>
-      ) : null}
-    </section>
+    </div>
   );
 }

@@ -1,45 +1,47 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, messageOf } from '../../api/client.js';
-import type { Meeting } from '../../api/pending-shapes.js';
-import { keys, useAgenda, useApiMutation, useCommitments, useNotes } from '../../api/queries.js';
-import type { Agenda } from '../../api/types.js';
+import { messageOf } from '../../api/client.js';
+import { useAgenda } from '../../api/queries.js';
+import type { Agenda, FinishedMeeting } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { AgendaView, Reasons } from './agenda-view.js';
-import { CommitmentsPanel, PreviousCommitments } from './commitments-panel.js';
-import { MeetingTimer } from './meeting-timer.js';
+import { MeetingRoom } from './meeting-room.js';
 import { StageBadge } from './stage-badge.js';
-import { StageNotes } from './stage-notes.js';
 import { useCurrentMeeting } from './use-current-meeting.js';
 
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The product's centre: the guided 1:1, Results → Pipeline → Activity, then Finish. */
+/** The product's centre: prepare, start, walk Results → Pipeline → Activity, then finish. */
 export default function OneOnOnePage() {
   const { personId = '' } = useParams();
   const agenda = useAgenda(personId);
   const current = useCurrentMeeting(personId);
+  const [finished, setFinished] = useState<FinishedMeeting | null>(null);
   if (agenda.isPending || current.meetings.isPending) return <Loading what="the agenda" />;
   if (agenda.error || !agenda.data)
     return <ErrorState error={agenda.error} retry={() => agenda.refetch()} />;
   if (current.meetings.error) return <ErrorState error={current.meetings.error} />;
-  const meeting = current.meeting;
+  if (current.meeting && current.snapshot.isPending) return <Loading what="the 1:1" />;
+  const frozen = current.snapshot.data?.agenda ?? null;
   return (
     <section className="page one-on-one" aria-labelledby="oo-title">
       <p className="breadcrumb">
         <Link to="/">Home</Link> / 1:1
       </p>
-      {meeting ? (
-        <Meeting1on1 agenda={agenda.data} meeting={meeting} />
+      {finished ? (
+        <Finished name={agenda.data.person.name} finished={finished} />
+      ) : current.meeting && frozen && current.snapshot.data?.frozenAt ? (
+        <MeetingRoom
+          agenda={frozen}
+          meeting={current.meeting}
+          startedAt={current.snapshot.data.frozenAt}
+          onFinished={setFinished}
+        />
       ) : (
-        <NoMeeting
+        <Prepare
           agenda={agenda.data}
-          onStart={() => current.start.mutate(undefined)}
+          scheduledAt={current.meeting?.scheduledAt ?? null}
+          onStart={() => current.start.mutate()}
+          starting={current.start.isPending}
           error={current.start.error}
         />
       )}
@@ -47,108 +49,72 @@ export default function OneOnOnePage() {
   );
 }
 
-function NoMeeting({
+function Prepare({
   agenda,
+  scheduledAt,
   onStart,
+  starting,
   error,
 }: {
   agenda: Agenda;
+  scheduledAt: string | null;
   onStart: () => void;
+  starting: boolean;
   error: unknown;
 }) {
-  return (
-    <>
-      <h1 id="oo-title">1:1 with {agenda.person.name}</h1>
-      <div className="state state-empty">
-        <p className="state-title">No 1:1 is scheduled with {agenda.person.name}.</p>
-        <p>Start one now; the agenda below is ready.</p>
-        <button type="button" className="primary" onClick={onStart}>
-          Start a 1:1 now
-        </button>
-        {error ? <p className="form-error">{messageOf(error)}</p> : null}
-      </div>
-      <Reasons agenda={agenda} />
-      <AgendaView agenda={agenda} />
-    </>
-  );
-}
-
-function Meeting1on1({ agenda, meeting }: { agenda: Agenda; meeting: Meeting }) {
   const f = useFormat();
-  const [startedAt] = useState(() => Date.now());
-  const notes = useNotes(meeting.id);
-  const commitments = useCommitments({ rep: agenda.person.id });
-  const finish = useApiMutation(
-    () =>
-      api<Meeting>('POST', `/meetings/${meeting.id}/finish`, {
-        body: { stageReached: agenda.progression.stage },
-      }),
-    [keys.meetings({ rep: agenda.person.id }), keys.meetings({})],
-  );
-  const onPlan = agenda.progression.stage === 'results' && agenda.progression.resultsVerdict.onPlan;
-  if (finish.isSuccess) {
-    return (
-      <div className="card finished" role="status">
-        <h1 id="oo-title">1:1 with {agenda.person.name} held</h1>
-        <p>
-          The agenda is frozen as it stood today; {agenda.person.name} gets the summary with both
-          sides' commitments.
-        </p>
-        <Link to="/" className="button primary">
-          Back to the team
-        </Link>
-      </div>
-    );
-  }
-  const all = commitments.data?.items ?? [];
   return (
     <>
       <header className="oo-header">
         <div>
           <h1 id="oo-title">1:1 with {agenda.person.name}</h1>
           <p className="muted">
-            {agenda.team?.name ?? 'No team'} · scheduled {f.dateTime(meeting.scheduledAt)} · data as
-            of {f.day(agenda.asOf)}
+            {agenda.team?.name ?? 'No team'} ·{' '}
+            {scheduledAt ? `scheduled ${f.dateTime(scheduledAt)}` : 'nothing scheduled'} · data as
+            of {f.day(agenda.asOf)} · {agenda.meeting.minutes} minutes planned
           </p>
         </div>
         <StageBadge stage={agenda.progression.stage} />
-        <MeetingTimer startedAt={startedAt} minutes={agenda.meeting.minutes} />
       </header>
-      {onPlan ? (
-        <p className="banner good">
-          Beating the goal with a healthy pipeline: a short meeting. Recognise it, check momentum,
-          agree next steps.
+      <div className="start-card card">
+        <p>
+          {scheduledAt
+            ? 'The agenda below is ready. Starting the 1:1 freezes it as the meeting’s record.'
+            : `No 1:1 is in the calendar with ${agenda.person.name}: starting one now puts it there and freezes the agenda.`}
         </p>
-      ) : null}
-      <Reasons agenda={agenda} />
-      <PreviousCommitments repId={agenda.person.id} meetingId={meeting.id} commitments={all} />
-      <AgendaView
-        agenda={agenda}
-        extra={(stage) => (
-          <StageNotes meetingId={meeting.id} section={stage} notes={notes.data?.items ?? []} />
-        )}
-      />
-      <CommitmentsPanel
-        meetingId={meeting.id}
-        repId={agenda.person.id}
-        commitments={all}
-        defaultDue={addDays(agenda.asOf, 30)}
-      />
-      <div className="finish-bar">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => finish.mutate(undefined)}
-          disabled={finish.isPending}
-        >
-          Finish the 1:1
+        <button type="button" className="primary" onClick={onStart} disabled={starting}>
+          {starting ? 'Starting…' : 'Start the 1:1'}
         </button>
-        {finish.error ? (
+        {error ? (
           <p className="form-error" role="alert">
-            {messageOf(finish.error)}
+            {messageOf(error)}
           </p>
         ) : null}
       </div>
+      <h2 className="section-title">Why the meeting goes this far</h2>
+      <Reasons agenda={agenda} />
+      <AgendaView agenda={agenda} />
     </>
+  );
+}
+
+function Finished({ name, finished }: { name: string; finished: FinishedMeeting }) {
+  const f = useFormat();
+  return (
+    <div className="card finished" role="status">
+      <h1 id="oo-title">1:1 with {name} held</h1>
+      <p>
+        The agenda is frozen as it stood at the start; {name} gets the summary with the shared notes
+        and both sides' commitments.
+      </p>
+      <p>
+        {finished.nextMeeting
+          ? `Next 1:1: ${f.dateTime(finished.nextMeeting.scheduledAt)}.`
+          : 'No next 1:1 in the calendar yet: set up a series for this rep.'}
+      </p>
+      <Link to="/" className="button primary">
+        Back to the team
+      </Link>
+    </div>
   );
 }

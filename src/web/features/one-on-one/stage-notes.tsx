@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { Note, NoteSection } from '../../api/pending-shapes.js';
 import { keys, useApiMutation } from '../../api/queries.js';
+import type { Note, NoteSection } from '../../api/types.js';
 
 /** The notes of one stage: shared with the rep, or private to their author. */
 export function StageNotes({

@@ -1,4 +1,4 @@
-import type { Commitment } from '../../api/pending-shapes.js';
+import type { Commitment } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 
 /** The rep's commitments and the manager's commitments to the rep, side by side. */

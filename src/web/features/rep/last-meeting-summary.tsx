@@ -1,5 +1,5 @@
-import type { Commitment, Meeting } from '../../api/pending-shapes.js';
 import { useNotes } from '../../api/queries.js';
+import type { Commitment, Meeting } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
 import { StageBadge } from '../one-on-one/stage-badge.js';

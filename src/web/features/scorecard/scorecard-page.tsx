@@ -1,25 +1,29 @@
 import { Link, useSearchParams } from 'react-router';
-import { api, messageOf } from '../../api/client.js';
+import { ApiError, api, messageOf } from '../../api/client.js';
 import { useApiMutation, useOrgScorecard, useScorecard, useTeams } from '../../api/queries.js';
 import { useSession } from '../../app/session.js';
-import { Empty, QueryView } from '../../components/states.js';
+import { useFormat } from '../../components/format.js';
+import { Empty, ErrorState, Loading, QueryView } from '../../components/states.js';
+import { reviewMonths } from '../../components/today.js';
+import { PeriodPicker } from './period-picker.js';
 import { AttainmentChart, ScorecardTable } from './scorecard-table.js';
 
 /** The team scorecard, to publish to the team; leaders and admins also see the organization. */
 export default function ScorecardPage() {
-  const { person } = useSession();
+  const { person, org } = useSession();
+  const f = useFormat();
   const teams = useTeams();
   const [params, setParams] = useSearchParams();
   const teamId = params.get('team') ?? teams.data?.items[0]?.id;
-  const scorecard = useScorecard(teamId);
+  const period = params.get('period') ?? reviewMonths(org.timeZone).review;
+  const scorecard = useScorecard(teamId, period);
+  const choose = (next: { team?: string; period?: string }) =>
+    setParams({ team: next.team ?? teamId ?? '', period: next.period ?? period });
   const canPublish =
     person.role === 'manager' &&
     teams.data?.items.some((t) => t.id === teamId && t.managerId === person.id);
   const publish = useApiMutation(
-    () =>
-      api('POST', '/scorecard/publish', {
-        body: { team: teamId, period: scorecard.data?.period.key },
-      }),
+    () => api('POST', '/scorecard/publish', { body: { team: teamId, period } }),
     [],
   );
   return (
@@ -37,7 +41,7 @@ export default function ScorecardPage() {
             <div className="toolbar">
               <label>
                 Team{' '}
-                <select value={teamId} onChange={(e) => setParams({ team: e.target.value })}>
+                <select value={teamId} onChange={(e) => choose({ team: e.target.value })}>
                   {page.items.map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
@@ -45,8 +49,9 @@ export default function ScorecardPage() {
                   ))}
                 </select>
               </label>
+              <PeriodPicker value={period} onChange={(p) => choose({ period: p })} />
               {teamId ? (
-                <Link className="button" to={`/scorecard/present?team=${teamId}`}>
+                <Link className="button" to={`/scorecard/present?team=${teamId}&period=${period}`}>
                   Presentation view
                 </Link>
               ) : null}
@@ -57,7 +62,9 @@ export default function ScorecardPage() {
                   onClick={() => publish.mutate(undefined)}
                   disabled={publish.isPending}
                 >
-                  {publish.isSuccess ? 'Published to the team' : 'Publish to team'}
+                  {publish.isSuccess
+                    ? `${f.month(period)} published to the team`
+                    : `Publish ${f.month(period)} to the team`}
                 </button>
               ) : null}
             </div>
@@ -69,23 +76,44 @@ export default function ScorecardPage() {
           {messageOf(publish.error)}
         </p>
       ) : null}
-      {teamId ? (
-        <QueryView query={scorecard} what="the scorecard">
-          {(s) => (
-            <>
-              <ScorecardTable scorecard={s} />
-              <AttainmentChart scorecard={s} />
-            </>
-          )}
-        </QueryView>
+      {teamId ? <TeamScorecard query={scorecard} period={period} /> : null}
+      {person.role === 'leader' || person.role === 'admin' ? (
+        <OrganizationRanking period={period} />
       ) : null}
-      {person.role === 'leader' || person.role === 'admin' ? <OrganizationRanking /> : null}
     </section>
   );
 }
 
-export function OrganizationRanking() {
-  const scorecard = useOrgScorecard();
+function TeamScorecard({
+  query,
+  period,
+}: {
+  query: ReturnType<typeof useScorecard>;
+  period: string;
+}) {
+  const f = useFormat();
+  const { person } = useSession();
+  if (query.isPending) return <Loading what="the scorecard" />;
+  // A rep reads a scorecard only once its manager published it: before that it is a 404.
+  if (person.role === 'rep' && query.error instanceof ApiError && query.error.status === 404)
+    return (
+      <Empty
+        title={`The ${f.month(period)} scorecard is not published yet.`}
+        next="Your manager publishes it after the month closes; choose another month meanwhile."
+      />
+    );
+  if (query.error || !query.data)
+    return <ErrorState error={query.error} retry={() => query.refetch()} />;
+  return (
+    <>
+      <ScorecardTable scorecard={query.data} />
+      <AttainmentChart scorecard={query.data} />
+    </>
+  );
+}
+
+export function OrganizationRanking({ period }: { period: string }) {
+  const scorecard = useOrgScorecard(period);
   return (
     <section aria-labelledby="org-title">
       <h2 id="org-title">Organization ranking</h2>

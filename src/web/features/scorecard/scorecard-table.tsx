@@ -2,6 +2,7 @@ import type { Scorecard } from '../../api/types.js';
 import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Movement, ordinal } from '../../components/stat.js';
+import { Empty } from '../../components/states.js';
 
 /**
  * The publishable scorecard: results, attainment, rank, movement, year to date and trend.
@@ -15,55 +16,70 @@ export function ScorecardTable({
   large?: boolean;
 }) {
   const f = useFormat();
+  // The organization-wide ranking carries no trend (by design): no empty column then.
+  const withTrend = scorecard.rows.some((r) => r.trend.length > 1);
+  if (scorecard.rows.length === 0)
+    return (
+      <Empty
+        title={`Nobody is ranked for ${scorecard.period.label}.`}
+        next="Ranks need goals and results for the month: import them under Imports."
+      />
+    );
   return (
-    <table className={large ? 'data scorecard large' : 'data scorecard'}>
-      <caption>
-        {scorecard.team.name} · {scorecard.period.label} · {scorecard.of} ranked
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Name</th>
-          <th scope="col" className="num">
-            Bookings
-          </th>
-          <th scope="col" className="num">
-            Goal
-          </th>
-          <th scope="col" className="num">
-            Attainment
-          </th>
-          <th scope="col">Movement</th>
-          <th scope="col" className="num">
-            YTD
-          </th>
-          <th scope="col" className="trend-col">
-            Trend
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {scorecard.rows.map((row) => (
-          <tr key={row.personId}>
-            <td>{ordinal(row.rank)}</td>
-            <th scope="row">{row.name}</th>
-            <td className="num">{f.money(row.actual)}</td>
-            <td className="num">{f.money(row.goal)}</td>
-            <td className="num">{f.percent(row.attainment)}</td>
-            <td>
-              <Movement movement={row.movement} />
-            </td>
-            <td className="num">{f.percent(row.yearToDate?.attainment)}</td>
-            <td className="trend-col">
-              <Sparkline
-                values={row.trend.map((p) => p.attainment)}
-                label={`${row.name}'s attainment trend`}
-              />
-            </td>
+    <div className="table-scroll">
+      <table className={large ? 'data scorecard large' : 'data scorecard'}>
+        <caption>
+          {scorecard.team.name} · {scorecard.period.label} · {scorecard.of} ranked
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Name</th>
+            <th scope="col" className="num">
+              Bookings
+            </th>
+            <th scope="col" className="num">
+              Goal
+            </th>
+            <th scope="col" className="num">
+              Attainment
+            </th>
+            <th scope="col">Movement</th>
+            <th scope="col" className="num">
+              Year to date
+            </th>
+            {withTrend ? (
+              <th scope="col" className="trend-col">
+                Trend
+              </th>
+            ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {scorecard.rows.map((row) => (
+            <tr key={row.personId}>
+              <td>{ordinal(row.rank)}</td>
+              <th scope="row">{row.name}</th>
+              <td className="num">{f.money(row.actual)}</td>
+              <td className="num">{f.money(row.goal)}</td>
+              <td className="num">{f.percent(row.attainment)}</td>
+              <td>
+                <Movement movement={row.movement} />
+              </td>
+              <td className="num">{f.percent(row.yearToDate?.attainment)}</td>
+              {withTrend ? (
+                <td className="trend-col">
+                  <Sparkline
+                    values={row.trend.map((p) => p.attainment)}
+                    label={`${row.name}'s attainment, ${row.trend.map((p) => `${p.label} ${f.percent(p.attainment)}`).join(', ')}`}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
-import type { CalendarFeedCreated, CalendarFeedStatus } from '../../api/pending-shapes.js';
 import { useApiMutation } from '../../api/queries.js';
+import type { CalendarFeedCreated, CalendarFeedStatus } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
 

@@ -1,0 +1,156 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, messageOf } from '../../api/client.js';
+import { keys, useCommitments, useNotes } from '../../api/queries.js';
+import type { Agenda, FinishedMeeting, Meeting, Stage } from '../../api/types.js';
+import { useFormat } from '../../components/format.js';
+import { Reasons, reached, StageContent, stageOrder, stageTitles } from './agenda-view.js';
+import { CommitmentsPanel } from './commitments-panel.js';
+import { MeetingTimer } from './meeting-timer.js';
+import { ReviewCommitments } from './review-commitments.js';
+import { StageBadge } from './stage-badge.js';
+import { StageNotes } from './stage-notes.js';
+
+type Step = 'review' | Stage | 'commitments';
+const steps: readonly Step[] = ['review', ...stageOrder, 'commitments'];
+const stepTitles: Record<Step, string> = {
+  review: 'Last time’s commitments',
+  ...stageTitles,
+  commitments: 'New commitments',
+};
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The running 1:1, one step at a time: last time's commitments, the stages the progression
+ * reached (the others can still be opened), then new commitments and Finish. The agenda is
+ * the frozen snapshot, so the numbers are the meeting's record.
+ */
+export function MeetingRoom({
+  agenda,
+  meeting,
+  startedAt,
+  onFinished,
+}: {
+  agenda: Agenda;
+  meeting: Meeting;
+  startedAt: string;
+  onFinished: (finished: FinishedMeeting) => void;
+}) {
+  const f = useFormat();
+  const [step, setStep] = useState<Step>('review');
+  const notes = useNotes(meeting.id);
+  const commitments = useCommitments({ rep: agenda.person.id });
+  const client = useQueryClient();
+  // The page shows the outcome first; only then are the lists refreshed (the held 1:1 leaves
+  // them, which unmounts this screen).
+  const finish = useMutation({
+    mutationFn: () => api<FinishedMeeting>('POST', `/meetings/${meeting.id}/finish`),
+    onSuccess: async (finished) => {
+      onFinished(finished);
+      for (const queryKey of [keys.meetings({}), keys.due, keys.commitments({})])
+        await client.invalidateQueries({ queryKey });
+    },
+  });
+  const inPlay = (s: Step) => s === 'review' || s === 'commitments' || reached(agenda, s);
+  const next = steps.slice(steps.indexOf(step) + 1).find(inPlay);
+  const onPlan = agenda.progression.stage === 'results' && agenda.progression.resultsVerdict.onPlan;
+  const go = (s: Step) => {
+    setStep(s);
+    document.getElementById('step-title')?.focus();
+  };
+  return (
+    <>
+      <header className="oo-header">
+        <div>
+          <h1 id="oo-title">1:1 with {agenda.person.name}</h1>
+          <p className="muted">
+            {agenda.team?.name ?? 'No team'} · started {f.dateTime(startedAt)} · figures frozen as
+            of {f.day(agenda.asOf)}
+          </p>
+        </div>
+        <StageBadge stage={agenda.progression.stage} />
+        <MeetingTimer startedAt={Date.parse(startedAt)} minutes={agenda.meeting.minutes} />
+      </header>
+      {onPlan ? (
+        <p className="banner good">
+          Beating the goal with a healthy pipeline: a short meeting. Recognise it, check momentum,
+          agree next steps.
+        </p>
+      ) : null}
+      <Reasons agenda={agenda} />
+      <nav aria-label="Steps of the 1:1" className="stepper">
+        <ol>
+          {steps.map((s) => (
+            <li key={s} className={inPlay(s) ? 'in-play' : 'skipped'}>
+              <button
+                type="button"
+                aria-current={s === step ? 'step' : undefined}
+                onClick={() => go(s)}
+              >
+                {stepTitles[s]}
+                {inPlay(s) ? null : <span className="step-note"> (not reached)</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <section className="card step" aria-labelledby="step-title">
+        <h2 id="step-title" tabIndex={-1}>
+          {stepTitles[step]}
+        </h2>
+        {step === 'review' ? (
+          <ReviewCommitments meetingId={meeting.id} />
+        ) : step === 'commitments' ? (
+          <CommitmentsPanel
+            meetingId={meeting.id}
+            repId={agenda.person.id}
+            commitments={commitments.data?.items ?? []}
+            defaultDue={addDays(agenda.asOf, 30)}
+          />
+        ) : (
+          <>
+            {reached(agenda, step) ? null : (
+              <p className="banner">
+                The progression did not reach this stage: it stays closed unless you need it.
+              </p>
+            )}
+            <StageContent agenda={agenda} stage={step} />
+            {/* Keyed by stage: a draft or the "private" box never carries over to the next. */}
+            <StageNotes
+              key={step}
+              meetingId={meeting.id}
+              section={step}
+              notes={notes.data?.items ?? []}
+            />
+          </>
+        )}
+        <div className="step-actions">
+          {next ? (
+            <button type="button" className="primary" onClick={() => go(next)}>
+              Next: {stepTitles[next]}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => finish.mutate()}
+              disabled={finish.isPending}
+            >
+              Finish the 1:1
+            </button>
+          )}
+          {finish.error ? (
+            <p className="form-error" role="alert">
+              {messageOf(finish.error)}
+            </p>
+          ) : null}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type AppServer, startAppServer } from './app-server.js';
+import { type Browser, launchBrowser, watchCsp } from './browser.js';
+
+export interface E2eSuite {
+  readonly url: string;
+  /** A new tab, signed out, whose CSP refusals fail the test. */
+  page(): Promise<Page>;
+}
+
+/**
+ * One real server (demo seed, fixed clock) serving dist/web itself, with helmet's CSP, and one
+ * browser for the tests of a file, which run in order. Any CSP refusal fails the test.
+ */
+export function e2eSuite(): E2eSuite {
+  let server: AppServer;
+  let browser: Browser;
+  const refused: string[] = [];
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    const index = await fetch(`${server.url}/`);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+  afterEach(() => {
+    expect(refused).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    async page() {
+      await browser.context.clearCookies();
+      const page = await browser.context.newPage();
+      watchCsp(page, refused);
+      return page;
+    },
+  };
+}
