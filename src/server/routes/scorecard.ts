@@ -68,9 +68,18 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['scorecard'],
         summary: "Publish a team's scorecard for a period to its reps (the team's manager)",
-        body: z.strictObject({ team: Uuid, period: PeriodKey.optional() }),
+        body: z.strictObject({
+          team: Uuid,
+          period: PeriodKey.optional(),
+          email: z.boolean().optional().describe('also e-mail the scorecard to the team'),
+        }),
         response: {
-          200: z.object({ teamId: z.string(), periodKey: z.string(), publishedAt: z.string() }),
+          200: z.object({
+            teamId: z.string(),
+            periodKey: z.string(),
+            publishedAt: z.string(),
+            emailedTo: z.number().int().describe('people the scorecard was e-mailed to'),
+          }),
           ...problems,
         },
       },
@@ -84,6 +93,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
         periodKey: request.body.period,
         actorId: access.caller.personId,
         now: clock.now(),
+        email: request.body.email,
+        publicUrl: app.deps.config.PUBLIC_URL,
       });
     },
   );
