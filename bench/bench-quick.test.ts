@@ -80,8 +80,9 @@ describe('bench --quick', () => {
       expect(r.scorecard.bareRows).toBe(20);
       expect([r.scorecard.scorecard.p95, r.scorecard.bareQuery.p95].every(finite)).toBe(true);
       expect(r.server.agenda?.non2xx).toBe(0);
-      expect(r.server.agenda?.requests ?? 0).toBeGreaterThan(0);
-      expect(r.server.scorecard?.requests ?? 0).toBeGreaterThan(0);
+      // The note says why a measure is missing (the probe's status and body).
+      expect(r.server.agenda?.requests ?? 0, `${r.engine}: ${r.server.note}`).toBeGreaterThan(0);
+      expect(r.server.scorecard?.requests ?? 0, `${r.engine}: ${r.server.note}`).toBeGreaterThan(0);
       expect(r.server.scorecard?.non2xx).toBe(0);
       expect([r.server.memory.rssMb, r.server.startup.medianMs].every(finite)).toBe(true);
     }

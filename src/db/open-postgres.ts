@@ -13,6 +13,10 @@ import { rawParsers } from './value-parsers.js';
 /** A PostgreSQL server through a pool of connections. */
 export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is
+  // reported here; without a listener Node treats it as an uncaught error and stops the
+  // process. The pool replaces the connection, and a query that needed it fails on its own.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message instead of on the first request.
   try {
     const probe = await pool.connect();
