@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { startServer, stopOnSignals } from '../server/start-server.js';
+import type { Database } from '../db/database.js';
 import { systemClock } from '../shared/clock.js';
 import { describeDb, openDb } from './open-db.js';
 
@@ -13,8 +13,16 @@ export function serveCommand(): Command {
       const config = loadConfig(
         options.port ? { ...process.env, PORT: options.port } : process.env,
       );
-      const db = await openDb(config);
+      // The database opens (PGlite compiles its WebAssembly) while the server's modules load.
+      const [opened, serverModule] = await Promise.allSettled([
+        openDb(config),
+        import('../server/start-server.js'),
+      ]);
+      if (opened.status === 'rejected') throw opened.reason;
+      const db: Database = opened.value;
       try {
+        if (serverModule.status === 'rejected') throw serverModule.reason;
+        const { startServer, stopOnSignals } = serverModule.value;
         const say = (line: string) => process.stdout.write(`${line}\n`);
         let demoLogins: string[] = [];
         if (options.demo) {

@@ -12,6 +12,11 @@ export interface StartJobRunnerOptions {
   handlers: Readonly<Record<string, JobHandler>>;
   /** Pause between polls when no job is due; default 5 s. */
   pollMs?: number;
+  /**
+   * Wait before the first poll; default 0. A server gives itself a moment so that its first
+   * requests are not queued behind the scheduler (PGlite has one connection).
+   */
+  firstPollAfterMs?: number;
   leaseMs?: number;
   maxAttempts?: number;
   /** Run the scheduler (reminders, missed meetings, mail) on each poll; default true. */
@@ -33,7 +38,18 @@ export function startJobRunner(options: StartJobRunnerOptions): JobRunner {
   const pollMs = options.pollMs ?? 5_000;
   let stopping = false;
   let wake: (() => void) | null = null;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(() => {
+      wake = null;
+    });
   const loop = (async () => {
+    if (options.firstPollAfterMs) await pause(options.firstPollAfterMs);
     while (!stopping) {
       try {
         if (options.schedule ?? true) {
@@ -52,14 +68,7 @@ export function startJobRunner(options: StartJobRunnerOptions): JobRunner {
         options.onError?.(error, null);
       }
       if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await pause(pollMs);
     }
   })();
   return {

@@ -35,6 +35,7 @@ export async function startServer({
         clock,
         config,
         handlers: createJobHandlers(config),
+        firstPollAfterMs: 3_000,
         onError: (error) => app.log.error({ err: error }, 'background job failed'),
       })
     : null;
