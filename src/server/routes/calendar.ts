@@ -6,13 +6,13 @@ import { renderCalendarFeed } from '../../calendar/render-calendar-feed.js';
 import { renderMeetingIcs } from '../../calendar/render-meeting-ics.js';
 import { revokeCalendarFeed } from '../../calendar/revoke-calendar-feed.js';
 import { accessOf } from '../access/access-control.js';
+import { requireMeeting } from '../access/require-meeting.js';
 import {
   CalendarFeedCreatedSchema,
   CalendarFeedStatusSchema,
   FeedTokenParams,
 } from '../schemas/calendar.js';
 import { IdParams, NoContent, problems } from '../schemas/common.js';
-import { requireMeeting } from './meeting-workflow.js';
 
 const calendarType = 'text/calendar; charset=utf-8';
 const IcsText = z.string().describe('an iCalendar (RFC 5545) document');

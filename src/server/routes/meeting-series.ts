@@ -6,6 +6,7 @@ import { listMeetingsDue } from '../../meetings/list-meetings-due.js';
 import { reviewCommitment } from '../../meetings/review-commitment.js';
 import { scheduleSeries } from '../../meetings/schedule-series.js';
 import { accessOf } from '../access/access-control.js';
+import { requireMeeting } from '../access/require-meeting.js';
 import { inScope, personScope, requirePerson } from '../access/scope.js';
 import { IdParams, problems } from '../schemas/common.js';
 import {
@@ -17,7 +18,6 @@ import {
   SeriesBody,
   SeriesViewSchema,
 } from '../schemas/meeting-workflow.js';
-import { requireMeeting } from './meeting-workflow.js';
 
 /** The rhythm of the 1:1s: a rep's series, who is due, and reviewing past commitments. */
 export const meetingSeriesRoutes: FastifyPluginAsyncZod = async (app) => {

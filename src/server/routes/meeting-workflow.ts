@@ -2,16 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { beginMeeting } from '../../agenda-views/begin-meeting.js';
 import { viewMeetingSnapshot } from '../../agenda-views/view-meeting-snapshot.js';
-import type { Database } from '../../db/database.js';
 import { cancelMeeting } from '../../meetings/cancel-meeting.js';
 import { finishMeeting } from '../../meetings/finish-meeting.js';
-import { getMeeting } from '../../meetings/get-meeting.js';
 import { listCommitmentsToReview } from '../../meetings/list-commitments-to-review.js';
-import type { MeetingView } from '../../meetings/meeting-view.js';
 import { rescheduleMeeting } from '../../meetings/reschedule-meeting.js';
 import { scheduleMeeting } from '../../meetings/schedule-meeting.js';
 import { accessOf } from '../access/access-control.js';
-import { type Access, personScope, requirePerson } from '../access/scope.js';
+import { requireMeeting } from '../access/require-meeting.js';
+import { type Access, requirePerson } from '../access/scope.js';
 import { IdParams, problems } from '../schemas/common.js';
 import {
   CommitmentToReviewSchema,
@@ -23,16 +21,6 @@ import {
   ScheduleMeetingBody,
   StartedMeetingSchema,
 } from '../schemas/meeting-workflow.js';
-
-/** 404 unless the 1:1's rep is within the caller's reach (then the use case checks the role). */
-export async function requireMeeting(
-  db: Database,
-  access: Access,
-  meetingId: string,
-): Promise<MeetingView> {
-  const scope = await personScope(db, access);
-  return getMeeting(db, { orgId: access.caller.orgId, meetingId, scope });
-}
 
 const actorOf = (access: Access) => ({
   personId: access.caller.personId,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { addCommitment } from '../../meetings/add-commitment.js';
 import { addMeetingNote } from '../../meetings/add-meeting-note.js';
 import { getCommitment } from '../../meetings/get-commitment.js';
-import { getMeeting } from '../../meetings/get-meeting.js';
 import { listCommitments } from '../../meetings/list-commitments.js';
 import { listMeetings } from '../../meetings/list-meetings.js';
 import { listNotes } from '../../meetings/list-notes.js';
@@ -15,6 +14,7 @@ import {
   noteVisibilities,
 } from '../../meetings/meeting-view.js';
 import { accessOf } from '../access/access-control.js';
+import { requireMeeting } from '../access/require-meeting.js';
 import { personScope } from '../access/scope.js';
 import { Day, IdParams, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
 
@@ -72,9 +72,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const access = accessOf(request);
-      const scope = await personScope(db, access);
-      return getMeeting(db, { orgId: access.caller.orgId, meetingId: request.params.id, scope });
+      return requireMeeting(db, accessOf(request), request.params.id);
     },
   );
 
@@ -91,11 +89,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const access = accessOf(request);
       const { orgId, personId } = access.caller;
-      await getMeeting(db, {
-        orgId,
-        meetingId: request.params.id,
-        scope: await personScope(db, access),
-      });
+      await requireMeeting(db, access, request.params.id);
       return {
         items: await listNotes(db, { orgId, meetingId: request.params.id, viewerId: personId }),
       };
@@ -116,11 +110,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const access = accessOf(request);
       const { orgId, personId, role } = access.caller;
-      await getMeeting(db, {
-        orgId,
-        meetingId: request.params.id,
-        scope: await personScope(db, access),
-      });
+      await requireMeeting(db, access, request.params.id);
       const note = await addMeetingNote(db, {
         orgId,
         meetingId: request.params.id,
@@ -146,11 +136,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const access = accessOf(request);
       const { orgId, personId, role } = access.caller;
-      await getMeeting(db, {
-        orgId,
-        meetingId: request.params.id,
-        scope: await personScope(db, access),
-      });
+      await requireMeeting(db, access, request.params.id);
       const commitment = await addCommitment(db, {
         orgId,
         meetingId: request.params.id,
