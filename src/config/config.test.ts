@@ -13,8 +13,14 @@ describe('loadConfig', () => {
       SESSION_IDLE_MINUTES: 720,
       SESSION_ABSOLUTE_HOURS: 336,
       TRUST_PROXY: false,
+      JOB_POLL_SECONDS: 5,
     });
     expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('refuses a job poll interval below one second', () => {
+    expect(loadConfig({ JOB_POLL_SECONDS: '2' }).JOB_POLL_SECONDS).toBe(2);
+    expect(() => loadConfig({ JOB_POLL_SECONDS: '0' })).toThrow('JOB_POLL_SECONDS="0"');
   });
 
   it('treats an empty variable as not set', () => {

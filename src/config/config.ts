@@ -26,6 +26,11 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Rudder <rudder@localhost>'),
   /** Largest CSV upload or ingest batch the HTTP API accepts, in megabytes. */
   IMPORT_BODY_LIMIT_MB: intFromEnv(1, 10_240).default(200),
+  /**
+   * Seconds a server's job loop waits between polls when no job is due: how late a reminder
+   * or an e-mail may start at most. Each poll costs a few small queries per process.
+   */
+  JOB_POLL_SECONDS: intFromEnv(1, 3_600).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

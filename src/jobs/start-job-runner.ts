@@ -10,7 +10,7 @@ export interface StartJobRunnerOptions {
   clock: Clock;
   config: Config;
   handlers: Readonly<Record<string, JobHandler>>;
-  /** Pause between polls when no job is due; default 5 s. */
+  /** Pause between polls when no job is due; default the configuration's `JOB_POLL_SECONDS`. */
   pollMs?: number;
   /**
    * Wait before the first poll; default 0. A server gives itself a moment so that its first
@@ -35,7 +35,7 @@ export interface JobRunner {
  * run once across them. On PGlite the single server process runs the only loop.
  */
 export function startJobRunner(options: StartJobRunnerOptions): JobRunner {
-  const pollMs = options.pollMs ?? 5_000;
+  const pollMs = options.pollMs ?? options.config.JOB_POLL_SECONDS * 1_000;
   let stopping = false;
   let wake: (() => void) | null = null;
   const pause = (ms: number) =>

@@ -9,8 +9,9 @@ import { insertMeetingToRemind, jobTestConfig, waitFor } from '../../src/jobs/te
 import { startSmtpSink } from '../../src/mail/test-smtp-server.js';
 import { fixedClock } from '../../src/shared/clock.js';
 
-// Exactly-once across processes is a PostgreSQL property (PGlite has one connection): this
-// file always runs on the server, the test one or the local default.
+// Exactly-once across processes is a PostgreSQL property (PGlite has one connection). This
+// in-process variant races four loops polling every 5 ms under a fixed clock; the real thing,
+// two `rudder serve` processes, is two-server-processes.test.ts.
 // Runs only in the PostgreSQL suite (see vitest.config.ts), where TEST_DATABASE_URL is set.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 
