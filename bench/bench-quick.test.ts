@@ -19,12 +19,14 @@ describe('bench --quick', () => {
     const previous = process.env.DATABASE_URL;
     if (onServer) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     try {
-      results = await benchMain({
+      const run = await benchMain({
         args: ['--quick', '--engine', onServer ? 'both' : 'pglite'],
         cacheDir: join(dir, 'cache'),
         outDir: dir,
         log: () => undefined,
       });
+      if (run === null) throw new Error('a --quick run returns its results');
+      results = run;
     } finally {
       if (previous === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = previous;

@@ -69,6 +69,21 @@ async function countRows(db: Database): Promise<Record<string, number>> {
   return rows;
 }
 
+/** Generates and loads every size asked for on every engine, measuring nothing. */
+export async function prepareBench(
+  options: Pick<BenchOptions, 'sizes' | 'engines' | 'cacheDir' | 'databaseUrl' | 'log'>,
+): Promise<void> {
+  for (const size of options.sizes) {
+    const generated = await generateSize(options.cacheDir, size);
+    options.log(`bench-${size}: ${generated.cached ? 'cached' : 'generated'}`);
+    for (const engine of options.engines) {
+      const bench = await openBenchDb({ ...options, engine, generated });
+      options.log(`bench-${size} ${engine}: ${bench.cached ? 'cached' : 'loaded'}`);
+      await bench.db.close();
+    }
+  }
+}
+
 /** Runs every measure for every size and engine asked for. */
 export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const { log, quick } = options;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type EngineName, serverVersion } from './load/bench-target.js';
 import { type BenchResults, toResults, writeResults } from './report/write-results.js';
-import { type BenchRun, runBench } from './run-bench.js';
+import { type BenchRun, prepareBench, runBench } from './run-bench.js';
 import { isSizeName, type SizeName, sizeNames } from './spec.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,12 +21,15 @@ export interface BenchCliOptions {
 /**
  * `npm run bench [-- --quick] [--size S,M,L] [--engine pglite|postgres|both]`: generates (or
  * reuses) the bench organizations, measures both engines side by side, writes the results.
+ * `--prepare` only generates and loads them (minutes of CPU at bench-L that need no quiet
+ * machine), so that the measuring run can start at once when the machine is quiet.
  */
-export async function benchMain(options: BenchCliOptions): Promise<BenchResults> {
+export async function benchMain(options: BenchCliOptions): Promise<BenchResults | null> {
   const { values } = parseArgs({
     args: [...options.args],
     options: {
       quick: { type: 'boolean', default: false },
+      prepare: { type: 'boolean', default: false },
       size: { type: 'string' },
       engine: { type: 'string', default: 'both' },
       out: { type: 'string' },
@@ -71,6 +74,11 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults>
       run,
     });
   const findings = join(root, 'bench', 'findings.md');
+  if (values.prepare === true) {
+    await prepareBench({ sizes: sizes as SizeName[], engines, cacheDir, databaseUrl, log });
+    log('Prepared: the measuring run will reuse these caches.');
+    return null;
+  }
   const run = await runBench({
     sizes: sizes as SizeName[],
     engines,
