@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PipelineSchema } from './pipeline-schema.js';
+import { DaySchema as day, RatioSchema as ratio } from './schema-primitives.js';
 import { OrgSettingsSchema } from './settings.js';
 
 /**
@@ -7,8 +9,9 @@ import { OrgSettingsSchema } from './settings.js';
  * days are org-local `YYYY-MM-DD`; a period's `end` is exclusive.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ratio = z.number().nullable();
+// The pipeline section and the shared primitives are part of the agenda's public shape.
+export * from './pipeline-schema.js';
+export { type MoneyCount, MoneyCountSchema } from './schema-primitives.js';
 
 export const StageSchema = z
   .enum(['results', 'pipeline', 'activity'])
@@ -106,94 +109,6 @@ export const CheckSchema = z.object({
   detail: z.string(),
 });
 
-export const MoneyCountSchema = z.object({ count: z.number().int(), value: z.number() });
-
-export const CoverageSchema = z.object({
-  horizon: z.object({ start: day, end: day, months: z.array(z.string()) }),
-  status: z.enum(['measured', 'goal-met', 'no-goal']),
-  goal: z.number().nullable().describe('bookings goals of the horizon months'),
-  closedInHorizon: z.number(),
-  remainingGoal: z.number().nullable(),
-  open: MoneyCountSchema.extend({ weightedValue: z.number() }),
-  raw: ratio,
-  weighted: ratio,
-  basis: z.enum(['raw', 'weighted']),
-  target: z.number(),
-  targetSource: z.enum(['fixed', 'win-rate']),
-});
-
-export const StageBucketSchema = MoneyCountSchema.extend({
-  stageId: z.string(),
-  name: z.string(),
-  order: z.number(),
-  probability: z.number(),
-});
-
-export const ShapeSchema = z.object({
-  open: MoneyCountSchema,
-  byStage: z.array(StageBucketSchema),
-  emptyStages: z.array(z.string()),
-  averageDealSize: z.number().nullable(),
-  teamAverageDealSize: z.number().nullable(),
-  pastDue: MoneyCountSchema.extend({ share: ratio }),
-  noCloseDate: MoneyCountSchema,
-});
-
-export const MovementSchema = z.object({
-  since: day,
-  created: MoneyCountSchema,
-  advanced: MoneyCountSchema,
-  regressed: MoneyCountSchema,
-  slipped: MoneyCountSchema.describe('close date moved later into a later month'),
-  pulledIn: MoneyCountSchema.describe('close date moved earlier into an earlier month'),
-  stalled: MoneyCountSchema,
-  won: MoneyCountSchema,
-  lost: MoneyCountSchema,
-});
-
-export const CycleSchema = z.object({
-  wonCount: z.number().int(),
-  lostCount: z.number().int(),
-  winRate: ratio,
-  averageCycleDays: z.number().nullable(),
-  averageWonDealSize: z.number().nullable(),
-  openCount: z.number().int(),
-  velocityPerDay: z
-    .number()
-    .nullable()
-    .describe('open count × win rate × average won deal size ÷ average cycle days'),
-});
-
-export const DealFlagSchema = z.enum([
-  'created',
-  'advanced',
-  'regressed',
-  'slipped',
-  'pulled-in',
-  'stalled',
-  'past-due',
-  'no-close-date',
-]);
-
-export const DealSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  account: z.string().nullable(),
-  stage: z.string(),
-  amount: z.number(),
-  probability: z.number().describe('0–100: the override, else the stage default'),
-  closeDate: day.nullable(),
-  flags: z.array(DealFlagSchema),
-});
-
-export const PipelineSchema = z.object({
-  coverage: CoverageSchema,
-  shape: ShapeSchema,
-  movement: MovementSchema,
-  cycle: CycleSchema,
-  topDeals: z.array(DealSummarySchema).describe('largest open deals: a summary, not a CRM'),
-});
-
 export const ActivityKindSchema = z.object({
   kind: z.string(),
   since: z.number().int(),
@@ -289,14 +204,6 @@ export type YearToDate = z.infer<typeof YearToDateSchema>;
 export type Ranking = z.infer<typeof RankingSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
 export type Check = z.infer<typeof CheckSchema>;
-export type MoneyCount = z.infer<typeof MoneyCountSchema>;
-export type Coverage = z.infer<typeof CoverageSchema>;
-export type Shape = z.infer<typeof ShapeSchema>;
-export type Movement = z.infer<typeof MovementSchema>;
-export type Cycle = z.infer<typeof CycleSchema>;
-export type DealFlag = z.infer<typeof DealFlagSchema>;
-export type DealSummary = z.infer<typeof DealSummarySchema>;
-export type Pipeline = z.infer<typeof PipelineSchema>;
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
 export type Progression = z.infer<typeof ProgressionSchema>;

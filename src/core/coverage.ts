@@ -1,8 +1,8 @@
-import type { Coverage } from './agenda-schema.js';
 import { addMonths, monthOf } from './days.js';
 import type { ClosedFact, Day, GoalFact, MonthFact, OpportunityFact, StageFact } from './facts.js';
 import { monthlyPlanGoal } from './goals.js';
 import { indexStages, isOpen, probabilityOf } from './opportunities.js';
+import type { Coverage } from './pipeline-schema.js';
 import { sumMonths } from './results.js';
 import type { OrgSettings } from './settings.js';
 

@@ -20,6 +20,7 @@ export {
   previousPeriod,
 } from './periods.js';
 export { repPipeline } from './pipeline.js';
+export { CLOSE_MONTHS_LISTED, pipelineByCloseMonth } from './pipeline-by-close-month.js';
 export { computeMovement } from './pipeline-movement.js';
 export { computeShape } from './pipeline-shape.js';
 export { judgePipeline } from './pipeline-verdict.js';

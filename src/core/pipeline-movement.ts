@@ -1,7 +1,7 @@
-import type { DealFlag, Movement } from './agenda-schema.js';
 import { addDays, monthOf } from './days.js';
 import type { Day, OpportunityFact, StageFact } from './facts.js';
 import { indexStages, isOpen, moneyCount, type StageIndex } from './opportunities.js';
+import type { DealFlag, Movement } from './pipeline-schema.js';
 
 export interface MovementOptions {
   opportunities: readonly OpportunityFact[];

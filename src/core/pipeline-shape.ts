@@ -1,6 +1,6 @@
-import type { Shape } from './agenda-schema.js';
 import type { Day, OpportunityFact, StageFact } from './facts.js';
 import { indexStages, isOpen, moneyCount } from './opportunities.js';
+import type { Shape } from './pipeline-schema.js';
 
 export interface ShapeOptions {
   opportunities: readonly OpportunityFact[];

@@ -1,8 +1,9 @@
-import type { DealSummary, Pipeline } from './agenda-schema.js';
 import { computeCoverage } from './coverage.js';
 import type { RepFacts } from './facts.js';
 import { indexStages, isOpen } from './opportunities.js';
+import { pipelineByCloseMonth } from './pipeline-by-close-month.js';
 import { computeMovement, dealFlags, type MovementOptions } from './pipeline-movement.js';
+import type { DealSummary, Pipeline } from './pipeline-schema.js';
 import { computeShape } from './pipeline-shape.js';
 import { computeCycle } from './sales-cycle.js';
 import type { OrgSettings } from './settings.js';
@@ -13,7 +14,10 @@ export interface RepPipelineOptions {
   fiscalYearStartMonth: number;
 }
 
-/** The pipeline section of a 1:1: coverage, shape, movement since `since`, cycle, top deals. */
+/**
+ * The pipeline section of a 1:1: coverage, shape, movement since `since`, cycle, top deals and
+ * the open pipeline by close month.
+ */
 export function repPipeline(options: RepPipelineOptions): Pipeline {
   const { facts, settings } = options;
   const { opportunities, stages, asOf, since } = facts;
@@ -45,6 +49,12 @@ export function repPipeline(options: RepPipelineOptions): Pipeline {
     movement: computeMovement(movementOptions),
     cycle: computeCycle({ closed: facts.closed, openCount: shape.open.count }),
     topDeals: topDeals({ movementOptions, limit: settings.topDeals }),
+    byCloseMonth: pipelineByCloseMonth({
+      opportunities,
+      stages,
+      asOf,
+      horizonMonths: settings.coverageHorizonMonths,
+    }),
   };
 }
 

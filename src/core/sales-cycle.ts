@@ -1,5 +1,5 @@
-import type { Cycle } from './agenda-schema.js';
 import type { ClosedFact } from './facts.js';
+import type { Cycle } from './pipeline-schema.js';
 
 /**
  * Win rate, average cycle and sales velocity over the trailing 12 months.
