@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
+import { systemClock } from '../shared/clock.js';
 import { importCsv } from './import-csv.js';
 import { startImportRun } from './import-run.js';
 import type { ImportProgress, ImportResult, ImportSettings } from './import-types.js';
@@ -22,6 +23,8 @@ export interface ImportFileOptions {
   delimiter?: CsvDelimiter;
   maxFieldBytes?: number;
   actorId?: string | null;
+  /** When the import starts (its run's record), by the caller's clock; default: the system's. */
+  now?: Date;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -42,6 +45,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     fileName,
     actorId: options.actorId ?? null,
     dryRun,
+    now: options.now ?? systemClock.now(),
   });
   const stream = createReadStream(options.path);
   return importCsv({

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
+import { systemClock } from '../shared/clock.js';
 import type { ImportContext, ImportOrg, MatchCounts } from './import-kind.js';
 import {
   blankResult,
@@ -22,6 +23,8 @@ export interface ImportRecordsOptions {
   records: AsyncIterable<ImportRecord>;
   /** The import_run already started for this input (the file importer starts it early). */
   runId?: string;
+  /** When a run started here starts, by the caller's clock; the system clock by default. */
+  now?: Date;
   fileName?: string | null;
   actorId?: string | null;
   /** Problems the reader found outside the records (ragged rows); read after iteration. */
@@ -67,6 +70,7 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
       fileName: options.fileName ?? null,
       actorId: options.actorId ?? null,
       dryRun,
+      now: options.now ?? systemClock.now(),
     }));
   const errors = new RowErrors();
   let rowsRead = 0;

@@ -9,6 +9,8 @@ export interface StartRunOptions {
   /** The person who imports; null for the CLI. */
   actorId: string | null;
   dryRun: boolean;
+  /** When the run started, by the caller's clock (the import history shows it). */
+  now: Date;
 }
 
 /**
@@ -17,9 +19,16 @@ export interface StartRunOptions {
  */
 export async function startImportRun(db: Queryable, options: StartRunOptions): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `insert into import_run (org_id, kind, file_name, actor_id, dry_run, status)
-     values ($1, $2, $3, $4, $5, 'running') returning id`,
-    [options.orgId, options.kind, options.fileName, options.actorId, options.dryRun ? 'yes' : 'no'],
+    `insert into import_run (org_id, kind, file_name, actor_id, dry_run, status, started_at)
+     values ($1, $2, $3, $4, $5, 'running', $6) returning id`,
+    [
+      options.orgId,
+      options.kind,
+      options.fileName,
+      options.actorId,
+      options.dryRun ? 'yes' : 'no',
+      options.now.toISOString(),
+    ],
   );
   if (row === undefined) throw new Error('import_run insert returned no row');
   return row.id;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../src/db/test-db.js';
-import { createWorld, signIn, type World } from './world.js';
+import { createWorld, signIn, type World, worldNow } from './world.js';
 
 const header = 'external_id,name,email,role\n';
 const clean = `${header}U-1,Uma Upload,uma@upload.test,rep\nU-2,Ulf Upload,ulf@upload.test,rep\n`;
@@ -74,6 +74,8 @@ describe(`POST /api/v1/imports, a CSV upload (${testEngine})`, () => {
       rowsRead: 2,
       counts: { new: 2 },
       errors: [],
+      // The server's injected clock, not the database's: history reads the app's time.
+      startedAt: worldNow,
     });
     const events = await world.db.query<{ action: string; details: { via: string } }>(
       `select action, details from audit_event where org_id = $1 and subject_id = $2 order by id`,

@@ -48,6 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         fileName: fileName ?? null,
         actorId: caller.personId,
         dryRun: options.dryRun,
+        now: clock.now(),
       };
       const runId = await startImportRun(db, start);
       const body = new MeteredBody(limit, '');

@@ -68,6 +68,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
         fileName: null,
         actorId: caller.personId,
         dryRun: settings.dryRun === true,
+        now: clock.now(),
       };
 
       let runId: string;
