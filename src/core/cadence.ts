@@ -1,28 +1,37 @@
 import { unreachable } from '../shared/app-error.js';
 import type { CadenceAdvice } from './agenda-schema.js';
-import type { Cadence } from './settings.js';
+import type { Cadence } from './cadence-schema.js';
 
-/** Days between two 1:1s at each cadence. */
-export function cadenceIntervalDays(cadence: Cadence): number {
+/**
+ * Weeks between two 1:1s. "Monthly" is every 4 weeks (13 a year) and "quarterly" every 13:
+ * a series keeps its weekday, so that the slot stays in the manager's and the rep's week
+ * (a "second Tuesday" rule drifts between 4 and 5 weeks apart).
+ */
+export function cadenceWeeks(cadence: Cadence): number {
   switch (cadence) {
-    case 'daily':
-      return 1;
     case 'weekly':
-      return 7;
+      return 1;
     case 'biweekly':
-      return 14;
+      return 2;
     case 'monthly':
-      return 30;
+      return 4;
+    case 'quarterly':
+      return 13;
     default:
       return unreachable(cadence);
   }
 }
 
+/** Days between two 1:1s at each cadence: the series' weeks, so advice and calendar agree. */
+export function cadenceIntervalDays(cadence: Cadence): number {
+  return cadenceWeeks(cadence) * 7;
+}
+
 const CADENCE_WORDS: Record<Cadence, string> = {
-  daily: 'daily',
   weekly: 'weekly',
   biweekly: 'every two weeks',
   monthly: 'monthly',
+  quarterly: 'quarterly',
 };
 
 /**
@@ -30,8 +39,7 @@ const CADENCE_WORDS: Record<Cadence, string> = {
  * once every sixth of its sales cycle, so reviewing it more often than cycle ÷ 6 days sees
  * no new facts (micromanagement); and a 1:1 less often than once per cycle lets deals open
  * and close unseen. Recommended: weekly below a 14-day cycle, every two weeks below 30 days,
- * monthly from 30 days on — never less often than monthly (the habit is the point), never
- * daily.
+ * monthly from 30 days on — never less often than monthly (the habit is the point).
  */
 export const CADENCE_RULE =
   'Weekly below a 14-day median sales cycle, every two weeks below 30 days, monthly from 30 days on; reviewing more often than every cycle ÷ 6 days is micromanagement, less often than once per cycle misses deals.';

@@ -30,6 +30,17 @@ describe('OrgSettingsSchema', () => {
     expect(settings).toEqual({ ...defaultSettings, coverageTarget: 4, activityGate: true });
   });
 
+  it('reads a stored daily cadence as weekly, and refuses cadences it never knew', () => {
+    // Settings saved when `daily` was allowed must keep their other values.
+    expect(OrgSettingsSchema.parse({ cadence: 'daily', coverageTarget: 4 })).toEqual({
+      ...defaultSettings,
+      cadence: 'weekly',
+      coverageTarget: 4,
+    });
+    expect(OrgSettingsSchema.parse({ cadence: 'quarterly' }).cadence).toBe('quarterly');
+    expect(OrgSettingsSchema.safeParse({ cadence: 'hourly' }).success).toBe(false);
+  });
+
   it('rejects a share above 1 when the past-due maximum is out of range', () => {
     expect(OrgSettingsSchema.safeParse({ maxPastDueShare: 1.5 }).success).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultCadence, StoredCadenceSchema } from './cadence-schema.js';
 
 /**
  * The organization's thresholds and defaults: THE one place they are documented. Every
@@ -62,8 +63,8 @@ export const OrgSettingsSchema = z.object({
   activityGate: z.boolean().default(false),
   /** How a goal is prorated in a period in progress: Monday–Friday or every day. */
   proration: z.enum(['business-days', 'calendar-days']).default('business-days'),
-  /** The configured 1:1 cadence (monthly per the product's default). */
-  cadence: z.enum(['daily', 'weekly', 'biweekly', 'monthly']).default('monthly'),
+  /** The configured 1:1 cadence (monthly per the product's default); `daily` reads as weekly. */
+  cadence: StoredCadenceSchema.default(defaultCadence),
   /** Planned length of a 1:1 in minutes. */
   meetingMinutes: z.number().int().min(5).max(120).default(20),
   /**
@@ -85,7 +86,8 @@ export const OrgSettingsSchema = z.object({
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;
 export type OrgSettingsInput = z.input<typeof OrgSettingsSchema>;
 export type Proration = OrgSettings['proration'];
-export type Cadence = OrgSettings['cadence'];
+/** Re-exported: the core's index and the web take the settings' types from here. */
+export type { Cadence } from './cadence-schema.js';
 
 /** The settings of an organization that changed nothing. */
 export const defaultSettings: OrgSettings = OrgSettingsSchema.parse({});

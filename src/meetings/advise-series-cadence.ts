@@ -1,14 +1,14 @@
 import { adviseCadence } from '../core/cadence.js';
+import type { Cadence } from '../core/cadence-schema.js';
 import { addDays, dayInZone } from '../core/days.js';
 import type { Queryable } from '../db/database.js';
 import { teamComparisons, teamOn } from '../db/facts/team-queries.js';
 import { orgTimeZone } from './meeting-records.js';
-import type { SeriesCadence } from './series-occurrences.js';
 
 /** The cadence a manager chose beside the one the team's sales cycle recommends. */
 export interface SeriesCadenceAdvice {
-  chosen: SeriesCadence;
-  recommended: SeriesCadence;
+  chosen: Cadence;
+  recommended: Cadence;
   /** Median days from creation to win of the team's deals won in the last year. */
   medianCycleDays: number | null;
   rule: string;
@@ -16,14 +16,10 @@ export interface SeriesCadenceAdvice {
   warning: string | null;
 }
 
-/**
- * The core's advice (`adviseCadence`) for the rep's team, in the series' vocabulary. The
- * core knows no quarterly cadence: a quarterly 1:1 is judged by the same "less often than
- * once per cycle misses deals" half of the rule.
- */
+/** The core's advice (`adviseCadence`) for the cadence chosen for the rep's series. */
 export async function adviseSeriesCadence(
   db: Queryable,
-  options: { orgId: string; repId: string; chosen: SeriesCadence; now: Date },
+  options: { orgId: string; repId: string; chosen: Cadence; now: Date },
 ): Promise<SeriesCadenceAdvice> {
   const timeZone = await orgTimeZone(db, options.orgId);
   const asOf = dayInZone(options.now, timeZone);
@@ -40,21 +36,9 @@ export async function adviseSeriesCadence(
         })
       ).medianCycleDays
     : null;
-  const configured = options.chosen === 'quarterly' ? 'monthly' : options.chosen;
-  const advice = adviseCadence({ configured, medianCycleDays: median });
-  const recommended = advice.recommended === 'daily' ? 'weekly' : advice.recommended;
-  let warning = advice.warning;
-  if (options.chosen === 'quarterly') {
-    warning =
-      median !== null && median < 91
-        ? `With a median sales cycle of ${Math.round(median)} days, deals open and close between two quarterly 1:1s; meet ${recommended === 'biweekly' ? 'every two weeks' : recommended}.`
-        : null;
-  }
-  return {
-    chosen: options.chosen,
-    recommended,
+  const { configured, ...advice } = adviseCadence({
+    configured: options.chosen,
     medianCycleDays: median,
-    rule: advice.rule,
-    warning,
-  };
+  });
+  return { chosen: configured, ...advice };
 }

@@ -1,3 +1,4 @@
+import { defaultCadence } from '../core/cadence-schema.js';
 import type { Queryable } from '../db/database.js';
 import { adviseSeriesCadence, type SeriesCadenceAdvice } from './advise-series-cadence.js';
 import { findActiveSeries, type SeriesRecord } from './meeting-records.js';
@@ -13,7 +14,7 @@ export async function getMeetingSeries(
   const series = await findActiveSeries(db, options);
   const cadence = await adviseSeriesCadence(db, {
     ...options,
-    chosen: series?.cadence ?? 'monthly',
+    chosen: series?.cadence ?? defaultCadence,
   });
   return { series, cadence };
 }

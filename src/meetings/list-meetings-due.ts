@@ -1,8 +1,9 @@
+import { cadenceIntervalDays } from '../core/cadence.js';
+import { type Cadence, defaultCadence } from '../core/cadence-schema.js';
 import { addDays, dayInZone, daysBetween } from '../core/days.js';
 import type { Day } from '../core/facts.js';
 import type { Queryable } from '../db/database.js';
 import { orgTimeZone } from './meeting-records.js';
-import { cadenceDays, type SeriesCadence } from './series-occurrences.js';
 
 /**
  * - `overdue`: the last held 1:1 is older than the cadence allows (`dueOn` has passed);
@@ -18,7 +19,7 @@ export interface MeetingDue {
   managerName: string;
   teamName: string;
   /** The series' cadence, or monthly (the product's default) without a series. */
-  cadence: SeriesCadence;
+  cadence: Cadence;
   lastHeldAt: string | null;
   /** Last held day + the cadence's days (org-local); null when no 1:1 was ever held. */
   dueOn: Day | null;
@@ -50,7 +51,7 @@ export async function listMeetingsDue(
     manager_id: string;
     manager_name: string;
     team_name: string;
-    cadence: SeriesCadence | null;
+    cadence: Cadence | null;
     last_held_at: string | null;
     next_id: string | null;
     next_at: string | null;
@@ -78,9 +79,9 @@ export async function listMeetingsDue(
     [options.orgId, options.managerId ?? null, today, options.now.toISOString()],
   );
   const entries = rows.map((r): MeetingDue => {
-    const cadence = r.cadence ?? 'monthly';
+    const cadence = r.cadence ?? defaultCadence;
     const dueOn = r.last_held_at
-      ? addDays(dayInZone(r.last_held_at, timeZone), cadenceDays(cadence))
+      ? addDays(dayInZone(r.last_held_at, timeZone), cadenceIntervalDays(cadence))
       : null;
     const nextDay = r.next_at ? dayInZone(r.next_at, timeZone) : null;
     let state: DueState;

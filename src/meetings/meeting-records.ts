@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 import type { meetingStatuses, progressionStages } from '../db/schema/meetings.js';
 import type { Role } from '../db/schema/people.js';
 import { AppError } from '../shared/app-error.js';
-import type { SeriesCadence, SeriesSlot } from './series-occurrences.js';
+import type { SeriesSlot } from './series-occurrences.js';
 
 /** Who acts on a 1:1: the use cases check the domain rules (only its manager starts it…). */
 export interface Actor {
@@ -134,4 +134,5 @@ export async function orgTimeZone(db: Queryable, orgId: string): Promise<string>
   return row.time_zone;
 }
 
-export type { SeriesCadence };
+/** The core's `Cadence`, under the name src/calendar imports it by. */
+export type { Cadence as SeriesCadence } from '../core/cadence-schema.js';

@@ -1,3 +1,4 @@
+import { cadenceIntervalDays } from '../core/cadence.js';
 import type { Queryable } from '../db/database.js';
 import {
   findActiveSeries,
@@ -5,7 +6,7 @@ import {
   meetingRecordColumns,
   type SeriesRecord,
 } from './meeting-records.js';
-import { cadenceDays, nextOccurrence } from './series-occurrences.js';
+import { nextOccurrence } from './series-occurrences.js';
 
 export interface ScheduleNextMeetingOptions {
   orgId: string;
@@ -77,5 +78,5 @@ export async function insertOccurrence(
     }
     after = new Date(at.getTime() + 60_000);
   }
-  throw new Error(`no free occurrence within ${52 * cadenceDays(series.cadence)} days`);
+  throw new Error(`no free occurrence within ${52 * cadenceIntervalDays(series.cadence)} days`);
 }

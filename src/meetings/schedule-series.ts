@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { CadenceSchema, defaultCadence } from '../core/cadence-schema.js';
 import { dayInZone } from '../core/days.js';
 import type { Database, Queryable } from '../db/database.js';
-import { cadences } from '../db/schema/meetings.js';
 import { AppError } from '../shared/app-error.js';
 import { adviseSeriesCadence, type SeriesCadenceAdvice } from './advise-series-cadence.js';
 import {
@@ -28,7 +28,7 @@ function isTimeZone(zone: string): boolean {
 
 /** What a manager chooses for a rep's recurring 1:1; the route validates its body with it. */
 export const SeriesInputSchema = z.object({
-  cadence: z.enum(cadences).default('monthly'),
+  cadence: CadenceSchema.default(defaultCadence),
   weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 = Monday … 7 = Sunday'),
   timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'),
   timeZone: z

@@ -1,20 +1,17 @@
 import { TZDate } from '@date-fns/tz';
+import { cadenceIntervalDays, cadenceWeeks } from '../core/cadence.js';
+import type { Cadence } from '../core/cadence-schema.js';
 import { addDays, dayInZone, daysBetween, dayToUtcMs } from '../core/days.js';
 import type { Day } from '../core/facts.js';
-import { unreachable } from '../shared/app-error.js';
 
 /**
- * When the 1:1s of a series fall. Every cadence is a whole number of weeks on one weekday:
- * "monthly" is every 4 weeks (13 a year), "quarterly" every 13 weeks, as the demo seeds
- * them. A fixed weekday keeps the slot in the manager's and the rep's week (a
- * "second Tuesday" rule drifts between 4 and 5 weeks apart), and it is exactly what the
- * iCalendar rule `FREQ=WEEKLY;INTERVAL=n;BYDAY=<weekday>` describes, so the meetings
- * Rudder schedules and the calendar's recurrence can never disagree.
+ * When the 1:1s of a series fall. Every cadence is a whole number of weeks on one weekday
+ * (`cadenceWeeks`): exactly what the iCalendar rule `FREQ=WEEKLY;INTERVAL=n;BYDAY=<weekday>`
+ * describes, so the meetings Rudder schedules and the calendar's recurrence can never
+ * disagree.
  */
-export type SeriesCadence = 'weekly' | 'biweekly' | 'monthly' | 'quarterly';
-
 export interface SeriesSlot {
-  cadence: SeriesCadence;
+  cadence: Cadence;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
   /** `HH:MM` or `HH:MM:SS`, wall-clock time in `timeZone`. */
@@ -23,26 +20,6 @@ export interface SeriesSlot {
   timeZone: string;
   /** The rule applies from this day (the first occurrence is on or after it). */
   startsOn: Day;
-}
-
-export function cadenceWeeks(cadence: SeriesCadence): number {
-  switch (cadence) {
-    case 'weekly':
-      return 1;
-    case 'biweekly':
-      return 2;
-    case 'monthly':
-      return 4;
-    case 'quarterly':
-      return 13;
-    default:
-      return unreachable(cadence);
-  }
-}
-
-/** Days between two 1:1s of the cadence. */
-export function cadenceDays(cadence: SeriesCadence): number {
-  return cadenceWeeks(cadence) * 7;
 }
 
 /** ISO weekday (1 = Monday) of a day. */
@@ -60,7 +37,7 @@ export function firstOccurrenceDay(slot: Pick<SeriesSlot, 'weekday' | 'startsOn'
 /** True when `day` is one of the series' occurrence days. */
 export function isOccurrenceDay(slot: SeriesSlot, day: Day): boolean {
   const offset = daysBetween(firstOccurrenceDay(slot), day);
-  return offset >= 0 && offset % cadenceDays(slot.cadence) === 0;
+  return offset >= 0 && offset % cadenceIntervalDays(slot.cadence) === 0;
 }
 
 /** The UTC instant of a wall-clock time on a day in a zone (DST applied by the zone's rules). */
@@ -86,7 +63,7 @@ export function occurrenceAt(slot: SeriesSlot, day: Day): Date {
 /** The first occurrence strictly after `after`: the next 1:1 to put in the calendar. */
 export function nextOccurrence(slot: SeriesSlot, after: Date): { day: Day; at: Date } {
   const first = firstOccurrenceDay(slot);
-  const step = cadenceDays(slot.cadence);
+  const step = cadenceIntervalDays(slot.cadence);
   const today = dayInZone(after, slot.timeZone);
   const elapsed = daysBetween(first, today);
   let day = elapsed <= 0 ? first : addDays(first, Math.floor(elapsed / step) * step);
@@ -101,7 +78,7 @@ export function nextOccurrence(slot: SeriesSlot, after: Date): { day: Day; at: D
 /** `count` occurrence days from the first one on or after `from`. */
 export function occurrenceDays(slot: SeriesSlot, options: { from: Day; count: number }): Day[] {
   const first = firstOccurrenceDay(slot);
-  const step = cadenceDays(slot.cadence);
+  const step = cadenceIntervalDays(slot.cadence);
   const elapsed = daysBetween(first, options.from);
   let day = elapsed <= 0 ? first : addDays(first, Math.ceil(elapsed / step) * step);
   const days: Day[] = [];

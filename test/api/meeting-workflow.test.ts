@@ -146,6 +146,16 @@ describe(`the 1:1 over HTTP, end to end (${testEngine})`, () => {
     expect(mail?.text).not.toContain('promotion');
   });
 
+  it('shows the leader the minutes the 1:1 took, started → finished, against those planned', async () => {
+    const compliance = await call('leader', 'GET', '/leaders/compliance?period=2026-03');
+    expect(compliance.statusCode, compliance.body).toBe(200);
+    const m1 = compliance
+      .json<{ managers: Array<{ managerId: string }> }>()
+      .managers.find((m) => m.managerId === world.a.people.m1);
+    // Started 12:31, finished 12:49: 18 minutes of the 20 planned, the only 1:1 held in March.
+    expect(m1).toMatchObject({ heldMeetings: 1, actualMinutes: 18, plannedMinutes: 20 });
+  });
+
   it('lists who is due a 1:1: the manager’s reps, the leader’s teams', async () => {
     const mine = (await call('m1', 'GET', '/meetings/due?includeScheduled=true')).json<{
       items: Array<{ repId: string; lastHeldAt: string | null }>;
@@ -156,5 +166,35 @@ describe(`the 1:1 over HTTP, end to end (${testEngine})`, () => {
     const led = await call('leader', 'GET', '/meetings/due?includeScheduled=true');
     expect(led.body).not.toContain(r2a);
     expect((await call('r1a', 'GET', '/meetings/due')).statusCode).toBe(403);
+  });
+
+  it('reads a stored daily cadence as weekly, keeping the other settings', async () => {
+    const orgId = world.a.orgId;
+    const [before] = await world.db.query<{ settings: object }>(
+      'select settings from org where id = $1',
+      [orgId],
+    );
+    // As an organization saved it when `daily` was still a cadence.
+    await world.db.query(
+      `update org set settings = settings || '{"cadence":"daily","coverageTarget":4}' where id = $1`,
+      [orgId],
+    );
+    try {
+      const read = await call('m1', 'GET', '/settings');
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toMatchObject({ settings: { cadence: 'weekly', coverageTarget: 4 } });
+      const agenda = await call('m1', 'GET', `/people/${world.a.people.r1a}/agenda`);
+      expect(agenda.statusCode, agenda.body).toBe(200);
+      expect(agenda.json()).toMatchObject({
+        meeting: { cadence: 'weekly' },
+        cadence: { configured: 'weekly' },
+        settings: { cadence: 'weekly', coverageTarget: 4 },
+      });
+    } finally {
+      await world.db.query('update org set settings = $2 where id = $1', [
+        orgId,
+        JSON.stringify(before?.settings ?? {}),
+      ]);
+    }
   });
 });

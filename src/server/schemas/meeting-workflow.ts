@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { AgendaSchema } from '../../core/agenda-schema.js';
-import { cadences, meetingStatuses, progressionStages } from '../../db/schema/meetings.js';
+import { CadenceSchema } from '../../core/cadence-schema.js';
+import { meetingStatuses, progressionStages } from '../../db/schema/meetings.js';
 import { CommitmentSchema } from '../../meetings/meeting-view.js';
 import { SeriesInputSchema } from '../../meetings/schedule-series.js';
 import { Day, Uuid } from './common.js';
@@ -75,12 +76,10 @@ export const ReviewCommitmentBody = z.strictObject({
 });
 export type ReviewCommitmentBody = z.input<typeof ReviewCommitmentBody>;
 
-const SeriesCadence = z.enum(cadences);
-
 export const CadenceAdviceSchema = z
   .object({
-    chosen: SeriesCadence,
-    recommended: SeriesCadence,
+    chosen: CadenceSchema,
+    recommended: CadenceSchema,
     medianCycleDays: z.number().nullable(),
     rule: z.string(),
     warning: z.string().nullable().describe('why the chosen cadence is too frequent or too rare'),
@@ -92,7 +91,7 @@ export const MeetingSeriesSchema = z
     id: z.string(),
     repId: z.string(),
     managerId: z.string(),
-    cadence: SeriesCadence,
+    cadence: CadenceSchema,
     weekday: z.number().int(),
     timeOfDay: z.string(),
     timeZone: z.string(),
@@ -127,7 +126,7 @@ export const MeetingDueSchema = z
     managerId: z.string(),
     managerName: z.string(),
     teamName: z.string(),
-    cadence: SeriesCadence,
+    cadence: CadenceSchema,
     lastHeldAt: z.string().nullable(),
     dueOn: Day.nullable(),
     nextMeeting: z.object({ id: z.string(), scheduledAt: z.string() }).nullable(),

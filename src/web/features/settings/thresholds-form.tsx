@@ -69,6 +69,7 @@ export function ThresholdsForm({
           <option value="weekly">Weekly</option>
           <option value="biweekly">Every two weeks</option>
           <option value="monthly">Monthly</option>
+          <option value="quarterly">Quarterly</option>
         </select>
       </label>
       <label className="check">
