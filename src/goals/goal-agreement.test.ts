@@ -166,4 +166,29 @@ describe(`agreeing on a goal (${testEngine})`, () => {
       ['rejected', 4_500_000, rep.personId],
     ]);
   });
+
+  it('lists steps taken at the same instant in the order they happened', async () => {
+    // One clock reading for every step: only the recorded order can tell them apart (by id,
+    // random UUIDs, these five would come back in this order once in 120 runs).
+    const now = at('2026-10-21T09:00:00Z');
+    const proposed = await proposeGoalForRep(db, {
+      orgId,
+      actor: manager,
+      goal: { ...goal(3_000_000), periodStart: '2026-12-01' },
+      now,
+    });
+    const goalId = proposed.id;
+    await counterGoal(db, { orgId, goalId, actor: rep, target: 2_000_000, now });
+    await counterGoal(db, { orgId, goalId, actor: manager, target: 2_800_000, now });
+    await counterGoal(db, { orgId, goalId, actor: rep, target: 2_500_000, now });
+    await acceptGoal(db, { orgId, goalId, actor: manager, target: 2_500_000, now });
+    const events = await listGoalEvents(db, { orgId, goalId });
+    expect(events.map((e) => [e.action, e.target, e.actorId, e.at])).toEqual([
+      ['proposed', 3_000_000, manager.personId, '2026-10-21T09:00:00.000Z'],
+      ['countered', 2_000_000, rep.personId, '2026-10-21T09:00:00.000Z'],
+      ['countered', 2_800_000, manager.personId, '2026-10-21T09:00:00.000Z'],
+      ['countered', 2_500_000, rep.personId, '2026-10-21T09:00:00.000Z'],
+      ['accepted', 2_500_000, manager.personId, '2026-10-21T09:00:00.000Z'],
+    ]);
+  });
 });

@@ -47,7 +47,14 @@ export async function lockGoal(
   return goal;
 }
 
-/** Records one step of the agreement's history. */
+/**
+ * Records one step of the agreement's history, strictly after the goal's previous step:
+ * two steps at the same clock instant (an injected clock, or two within a millisecond)
+ * would otherwise tie on `at`, and nothing else in the row tells which came first. The
+ * caller holds the goal's row lock (`lockGoal`), so the steps of one goal are serialized
+ * and the latest `at` read here is the latest there is. A microsecond is below what the
+ * API shows (instants are returned in milliseconds), so the recorded time reads the same.
+ */
 export async function recordGoalEvent(
   db: Queryable,
   options: {
@@ -60,7 +67,9 @@ export async function recordGoalEvent(
   },
 ): Promise<void> {
   await db.query(
-    'insert into goal_event (org_id, goal_id, action, target, actor_id, at) values ($1, $2, $3, $4, $5, $6)',
+    `insert into goal_event (org_id, goal_id, action, target, actor_id, at)
+     select $1, $2, $3, $4, $5, greatest($6::timestamptz, max(e.at) + interval '1 microsecond')
+       from goal_event e where e.org_id = $1 and e.goal_id = $2`,
     [
       options.orgId,
       options.goalId,

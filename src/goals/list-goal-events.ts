@@ -9,7 +9,11 @@ export interface GoalEventView {
   at: string;
 }
 
-/** The agreement's history, oldest first: who proposed, countered, accepted what and when. */
+/**
+ * The agreement's history in the order the steps happened: who proposed, countered,
+ * accepted what and when. `at` increases strictly from step to step of a goal
+ * (`recordGoalEvent`); `id` only makes the order total for rows written otherwise.
+ */
 export async function listGoalEvents(
   db: Queryable,
   options: { orgId: string; goalId: string },
