@@ -23,6 +23,7 @@ export interface ImportCsvOptions {
   map?: Readonly<Record<string, string>> | undefined;
   delimiter?: CsvDelimiter | undefined;
   maxFieldBytes?: number | undefined;
+  segmentRows?: number | undefined;
   actorId: string | null;
   bytesRead: () => number;
   totalBytes: number | null;
@@ -78,6 +79,7 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
     },
     records: byField(csv, mapping.columns),
     readerIssues: () => csv.issues,
+    ...(options.segmentRows === undefined ? {} : { segmentRows: options.segmentRows }),
     bytesRead: options.bytesRead,
     totalBytes: options.totalBytes,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),

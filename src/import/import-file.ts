@@ -26,6 +26,8 @@ export interface ImportFileOptions {
   /** When the import starts (its run's record), by the caller's clock; default: the system's. */
   now?: Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** Rows per merged segment (see merge-in-segments.ts); tests make it small. */
+  segmentRows?: number;
 }
 
 /** Imports one CSV file (see `importCsv`); a path that cannot be read is NOT_FOUND. */
@@ -59,6 +61,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     map: options.map,
     delimiter: options.delimiter,
     maxFieldBytes: options.maxFieldBytes,
+    segmentRows: options.segmentRows,
     actorId: options.actorId ?? null,
     bytesRead: () => stream.bytesRead,
     totalBytes: size,

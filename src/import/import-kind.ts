@@ -51,6 +51,12 @@ export interface ImportKindHandler {
   match(tx: Queryable, context: ImportContext): Promise<MatchCounts>;
   /** Writes the staged rows; resolves with the number of opportunity events recorded. */
   merge(tx: Queryable, context: ImportContext): Promise<number>;
+  /**
+   * Whether segments of a big file may be matched and merged while the rest is still being
+   * parsed (see merge-in-segments.ts): true when no row of the file can change how another
+   * row matches or merges, except by repeating its key, which the whole-file check rejects.
+   */
+  mergesInSegments?: boolean;
   /** Extra findings for the result (a full snapshot's missing opportunities). */
   report?(tx: Queryable, context: ImportContext): Promise<Pick<ImportResult, 'missing'>>;
 }

@@ -10,6 +10,7 @@ import {
 } from './import-run.js';
 import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
 import { kindHandlers } from './kinds/index.js';
+import { mergeInSegments, SEGMENT_ROWS } from './merge-in-segments.js';
 import { PersonDirectory } from './person-directory.js';
 import { RowErrors } from './row-errors.js';
 import { StageRegistry } from './stage-registry.js';
@@ -33,6 +34,8 @@ export interface ImportRecordsOptions {
   bytesRead?: () => number;
   totalBytes?: number | null;
   onProgress?: (progress: ImportProgress) => void;
+  /** Rows per merged segment (default SEGMENT_ROWS); tests make it small. */
+  segmentRows?: number;
 }
 
 /** How often progress is reported and, on PostgreSQL, written to import_run. */
@@ -114,24 +117,45 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
         }
       }
       await createStaging(tx, handler.copied, handler.derived);
-      await db.copyIn(tx, {
-        table: STAGING_TABLE,
-        columns: ['line', ...handler.copied.map((column) => column.name)],
-        csv: batchRows(validRows()),
-      });
+      // Stages added by a later segment would be missing for an earlier segment's merge.
+      const segmented =
+        handler.mergesInSegments === true && settings.addStages !== true
+          ? await mergeInSegments({
+              db,
+              tx,
+              handler,
+              context,
+              rows: validRows(),
+              segmentRows: options.segmentRows ?? SEGMENT_ROWS,
+              clean: () => errors.total === 0,
+            })
+          : null;
+      if (segmented === null) {
+        await db.copyIn(tx, {
+          table: STAGING_TABLE,
+          columns: ['line', ...handler.copied.map((column) => column.name)],
+          csv: batchRows(validRows()),
+        });
+      }
       errors.addAll(options.readerIssues?.() ?? []);
       progress('checking');
       await tx.query(`analyze ${STAGING_TABLE}`);
       errors.addAll(await handler.check(tx, context));
-      const counts = await handler.match(tx, context);
+      const counts = segmented?.counts ?? (await handler.match(tx, context));
       const { missing } = (await handler.report?.(tx, context)) ?? {};
       stagesAdded = context.stages.added;
-      const staged: Outcome = { counts, events: 0, missing };
+      const staged: Outcome = { counts, events: segmented?.events ?? 0, missing };
       outcome = staged;
       if (errors.total > 0) throw new Rollback();
-      progress('merging');
       // A dry run merges too (its event count is exact), then rolls back.
-      staged.events = await handler.merge(tx, context);
+      if (segmented === null) {
+        progress('merging');
+        staged.events = await handler.merge(tx, context);
+      } else if (!segmented.merged) {
+        // A segment held back for a problem the whole-file check did not confirm: never
+        // commit a file of which only some segments were merged.
+        throw new Error('Import stopped: a segment was not merged although the file is clean.');
+      }
       if (dryRun) throw new Rollback();
       return staged;
     });

@@ -106,10 +106,6 @@ export const opportunityEvent = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('opportunity_event_opportunity_idx').on(t.orgId, t.opportunityId, t.observedAt),
-    foreignKey({
-      columns: [t.orgId, t.opportunityId],
-      foreignColumns: [opportunity.orgId, opportunity.id],
-    }).onDelete('cascade'),
   ],
 );
 

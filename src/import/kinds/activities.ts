@@ -28,6 +28,7 @@ export const activities: ImportKindHandler = {
     { name: 'opportunity_id', type: 'uuid' },
   ],
   tables: ['activity'],
+  mergesInSegments: true,
 
   toRow(record: ImportRecord, context: ImportContext): RowResult {
     const row = new RowCheck(record);

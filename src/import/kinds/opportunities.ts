@@ -36,6 +36,7 @@ export const opportunities: ImportKindHandler = {
   ],
   derived: [{ name: 'target_id', type: 'uuid' }],
   tables: ['opportunity', 'opportunity_event', 'stage'],
+  mergesInSegments: true,
 
   toRow(record: ImportRecord, context: ImportContext): RowResult {
     const { org, settings } = context;

@@ -1,0 +1,1 @@
+ALTER TABLE "opportunity_event" DROP CONSTRAINT "opportunity_event_org_id_opportunity_id_opportunity_org_id_id_fk";

@@ -1,0 +1,116 @@
+import type { Database, Queryable } from '../db/database.js';
+import type { ImportContext, ImportKindHandler, MatchCounts } from './import-kind.js';
+import { batchRows, STAGING_TABLE } from './staging.js';
+
+/** Rows per segment: big enough that per-statement costs vanish, small enough to overlap. */
+export const SEGMENT_ROWS = 50_000;
+
+/** Where the merged segments' rows collect, to become the staging table for whole-file checks. */
+const FILE_TABLE = 'import_file';
+
+export interface SegmentOutcome {
+  counts: MatchCounts;
+  events: number;
+  /** False once a segment was not merged (row errors): the file will be rolled back. */
+  merged: boolean;
+}
+
+/**
+ * Stages and merges a file segment by segment, while the next segment is being parsed.
+ *
+ * Parsing is JavaScript and merging is the database: done one after the other, an import
+ * costs their sum; here they overlap (on PostgreSQL they run on different cores). It stays
+ * all or nothing — every segment is merged inside the import's one transaction, and any row
+ * error, a duplicate key across segments (found by the whole-file check afterwards) or a
+ * crash rolls all of them back. A segment is merged only while the file is clean so far.
+ *
+ * Afterwards the staging table holds every row of the file again, so the kind's whole-file
+ * `check` and `report` run unchanged. Counts are exact: each segment is matched before it is
+ * merged, and no segment can match another's rows unless a key repeats, which fails the file.
+ */
+export async function mergeInSegments(options: {
+  db: Database;
+  tx: Queryable;
+  handler: ImportKindHandler;
+  context: ImportContext;
+  rows: AsyncIterable<string>;
+  segmentRows: number;
+  /** Whether the file is still clean: row errors found so far while parsing. */
+  clean: () => boolean;
+}): Promise<SegmentOutcome> {
+  const { db, tx, handler, context } = options;
+  const columns = ['line', ...handler.copied.map((column) => column.name)];
+  await tx.query(`create temp table ${FILE_TABLE} (like ${STAGING_TABLE}) on commit drop`);
+  const outcome: SegmentOutcome = {
+    counts: { new: 0, changed: 0, unchanged: 0 },
+    events: 0,
+    merged: true,
+  };
+  for await (const segment of readAhead(segmentsOf(options.rows, options.segmentRows))) {
+    await db.copyIn(tx, { table: STAGING_TABLE, columns, csv: inOrder(segment) });
+    const counts = await handler.match(tx, context);
+    outcome.counts.new += counts.new;
+    outcome.counts.changed += counts.changed;
+    outcome.counts.unchanged += counts.unchanged;
+    // A key repeated inside the segment would break the merge's unique keys: leave it to
+    // the whole-file check to report, and stop merging (the file will be rolled back).
+    outcome.merged &&= options.clean() && (await handler.check(tx, context)).length === 0;
+    if (outcome.merged) outcome.events += await handler.merge(tx, context);
+    await tx.query(`insert into ${FILE_TABLE} select * from ${STAGING_TABLE}`);
+    await tx.query(`truncate ${STAGING_TABLE}`);
+  }
+  await tx.query(`drop table ${STAGING_TABLE}`);
+  await tx.query(`alter table ${FILE_TABLE} rename to ${STAGING_TABLE}`);
+  return outcome;
+}
+
+async function* inOrder(chunks: readonly string[]): AsyncGenerator<string> {
+  yield* chunks;
+}
+
+/** Groups encoded rows into segments, each an array of COPY chunks. */
+async function* segmentsOf(
+  rows: AsyncIterable<string>,
+  segmentRows: number,
+): AsyncGenerator<string[]> {
+  let segment: string[] = [];
+  let count = 0;
+  async function* tracked(): AsyncGenerator<string> {
+    for await (const row of rows) {
+      count += 1;
+      yield row;
+    }
+  }
+  // One pass over the rows; a segment ends after `segmentRows` rows.
+  const chunks = batchRows(tracked(), { maxRows: Math.min(10_000, segmentRows) });
+  for await (const chunk of chunks) {
+    segment.push(chunk);
+    if (count >= segmentRows) {
+      yield segment;
+      segment = [];
+      count = 0;
+    }
+  }
+  if (segment.length > 0) yield segment;
+}
+
+/**
+ * Iterates `source` one item ahead: while the caller works on an item (awaiting the
+ * database), the next one is already being produced. Memory holds two items at most.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    while (true) {
+      const current = await next;
+      if (current.done === true) return;
+      next = iterator.next();
+      // If the caller stops early (an error), the item being produced is not awaited.
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
