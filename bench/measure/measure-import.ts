@@ -22,6 +22,13 @@ export type ImportMeasure =
       importRowsPerSecond: number;
       /** Import throughput / COPY throughput (target ≥ 0.5). */
       throughputRatio: number;
+      /**
+       * The bench process's RSS before the import and its peak during it (sampled every
+       * 50 ms): on PostgreSQL that is the import's own memory, which must not grow with the
+       * file; on PGlite it includes the database's WASM heap.
+       */
+      rssBeforeMb: number;
+      peakRssMb: number;
       status: string;
       counts: Record<string, number>;
     };
@@ -81,13 +88,18 @@ export async function measureImport(options: {
     await db.vacuumAnalyze(['opportunity', 'opportunity_event']);
     options.log(`  raw COPY: ${copied} rows in ${copySeconds.toFixed(2)} s; importing…`);
     const [org] = await db.query<{ id: string }>('select id from org');
+    const rssBefore = process.memoryUsage.rss();
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 50);
     const importStart = performance.now();
     const result = await importFile({
       db,
       orgId: org?.id ?? '',
       path: join(generated.csvDir, generated.importFile.file),
       settings: { kind: 'opportunities', asOf: benchNow },
-    });
+    }).finally(() => clearInterval(sampler));
     const importSeconds = (performance.now() - importStart) / 1000;
     const [count] = await db.query<{ n: number }>('select count(*)::int8 as n from opportunity');
     if (result.status !== 'succeeded' || count?.n !== copied) {
@@ -106,6 +118,8 @@ export async function measureImport(options: {
       importSeconds,
       importRowsPerSecond: Math.round(copied / importSeconds),
       throughputRatio: ratio(copySeconds, importSeconds),
+      rssBeforeMb: Math.round(rssBefore / 2 ** 20),
+      peakRssMb: Math.round(peakRss / 2 ** 20),
       status: result.status,
       counts,
     };
