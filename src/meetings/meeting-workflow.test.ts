@@ -1,52 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
-import { createTestDb, testEngine } from '../db/test-db.js';
-import { insertOrg, insertPerson, insertTeam } from '../db/test-fixtures.js';
-import { getCadenceCompliance } from '../leaders/get-cadence-compliance.js';
-import { getFollowThrough } from '../leaders/get-follow-through.js';
-import { getStageHeatmap } from '../leaders/get-stage-heatmap.js';
+import { testEngine } from '../db/test-db.js';
 import { addCommitment } from './add-commitment.js';
 import { addMeetingNote } from './add-meeting-note.js';
 import { detectMissedMeetings } from './detect-missed-meetings.js';
 import { finishMeeting } from './finish-meeting.js';
 import { listCommitmentsToReview } from './list-commitments-to-review.js';
-import { listMeetingsDue } from './list-meetings-due.js';
 import type { Actor } from './meeting-records.js';
 import { reviewCommitment } from './review-commitment.js';
 import { scheduleSeries } from './schedule-series.js';
 import { startMeeting } from './start-meeting.js';
+import { at, createMeetingTeam } from './test-meeting-team.js';
 
-const at = (iso: string) => new Date(iso);
-
+// The leaders' reports over the 1:1s held here are in meeting-reports.test.ts.
 describe(`the 1:1 workflow end to end (${testEngine})`, () => {
   let db: Database;
   let orgId: string;
   let manager: Actor;
   let rep: Actor;
-  let rep2Id: string;
   const ids: { first?: string; second?: string; third?: string } = {};
   const commitmentIds: { rep?: string; manager?: string } = {};
 
   beforeAll(async () => {
-    db = await createTestDb();
-    orgId = await insertOrg(db, { timeZone: 'UTC' });
-    const managerId = await insertPerson(db, orgId, {
-      name: 'Morgan Manager',
-      email: 'morgan@example.com',
-      role: 'manager',
-    });
-    const repId = await insertPerson(db, orgId, { name: 'Riley Rep', email: 'riley@example.com' });
-    rep2Id = await insertPerson(db, orgId, { name: 'Sam Second', email: 'sam@example.com' });
-    await insertTeam(db, orgId, {
-      name: 'East',
-      managerId,
-      members: [
-        { personId: repId, from: '2026-01-01' },
-        { personId: rep2Id, from: '2026-01-01' },
-      ],
-    });
-    manager = { personId: managerId, role: 'manager' };
-    rep = { personId: repId, role: 'rep' };
+    ({ db, orgId, manager, rep } = await createMeetingTeam());
   });
   afterAll(async () => {
     await db.close();
@@ -289,92 +265,5 @@ describe(`the 1:1 workflow end to end (${testEngine})`, () => {
     );
     expect(next?.scheduled_at).toBe('2026-12-28T09:00:00.000Z');
     expect(await detectMissedMeetings(db, { now: at('2026-11-30T10:00:00Z') })).toEqual([]);
-  });
-
-  it('computes the follow-through rates of the rep and of the manager', async () => {
-    const rates = await getFollowThrough(db, { orgId, from: '2026-11-01', to: '2026-12-01' });
-    // Reviewed on 2026-11-02: the rep kept 1 of 1 (100%), the manager 0 of 1 (0%).
-    expect(rates.reps).toEqual([
-      { personId: rep.personId, name: 'Riley Rep', reviewed: 1, kept: 1, rate: 1 },
-    ]);
-    expect(rates.managers).toEqual([
-      { personId: manager.personId, name: 'Morgan Manager', reviewed: 1, kept: 0, rate: 0 },
-    ]);
-  });
-
-  it('computes the cadence compliance per manager, checked by hand', async () => {
-    const october = await getCadenceCompliance(db, {
-      orgId,
-      from: '2026-10-01',
-      to: '2026-11-01',
-      now: at('2026-12-01T00:00:00Z'),
-    });
-    // 2 reps on the team; Riley met on 10-05 (planned 20 min, real 09:02→09:20 = 18 min), Sam never.
-    // Overdue as of 11-01: Riley's last 1:1 10-05 + 28 days = 11-02, not yet passed → 0.
-    expect(october).toEqual([
-      {
-        managerId: manager.personId,
-        managerName: 'Morgan Manager',
-        reps: 2,
-        repsWithHeld: 1,
-        share: 0.5,
-        heldMeetings: 1,
-        plannedMinutes: 20,
-        actualMinutes: 18,
-        missedMeetings: 0,
-        overdueReps: 0,
-      },
-    ]);
-    const november = await getCadenceCompliance(db, {
-      orgId,
-      from: '2026-11-01',
-      to: '2026-12-01',
-      now: at('2026-12-01T12:00:00Z'),
-    });
-    // Held 11-02 (09:01→09:21 = 20 min), missed 11-30. Overdue at 12-01: 11-02 + 28 = 11-30 < 12-01 → Riley.
-    expect(november[0]).toMatchObject({
-      reps: 2,
-      repsWithHeld: 1,
-      share: 0.5,
-      heldMeetings: 1,
-      plannedMinutes: 20,
-      actualMinutes: 20,
-      missedMeetings: 1,
-      overdueReps: 1,
-    });
-  });
-
-  it("lists the manager's reps due and overdue", async () => {
-    const due = await listMeetingsDue(db, {
-      orgId,
-      managerId: manager.personId,
-      now: at('2026-12-01T12:00:00Z'),
-    });
-    expect(
-      due.map((d) => [
-        d.repName,
-        d.state,
-        d.dueOn,
-        d.daysOverdue,
-        d.nextMeeting?.scheduledAt ?? null,
-      ]),
-    ).toEqual([
-      ['Riley Rep', 'overdue', '2026-11-30', 1, '2026-12-28T09:00:00.000Z'],
-      ['Sam Second', 'due', null, 0, null],
-    ]);
-  });
-
-  it('shows the stage reached each month in the heat map', async () => {
-    const heatmap = await getStageHeatmap(db, { orgId, fromMonth: '2026-09', toMonth: '2026-11' });
-    expect(heatmap.months).toEqual(['2026-09', '2026-10', '2026-11']);
-    expect(heatmap.rows).toHaveLength(1);
-    const stages = await db.query<{ stage_reached: string }>(
-      "select stage_reached from meeting where status = 'held' order by held_at",
-    );
-    expect(heatmap.rows[0]?.stages).toEqual([
-      null,
-      stages[0]?.stage_reached,
-      stages[1]?.stage_reached,
-    ]);
   });
 });
