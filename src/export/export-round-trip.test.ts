@@ -31,6 +31,10 @@ async function snapshot(orgId: string) {
     people: await q(
       `select external_id, name, email, role, title from person where org_id = $1 order by name`,
     ),
+    teams: await q(`select t.name, m.name as manager, l.name as leader from team t
+      left join person m on m.org_id = t.org_id and m.id = t.manager_id
+      left join person l on l.org_id = t.org_id and l.id = t.leader_id
+      where t.org_id = $1 order by t.name`),
     memberships:
       await q(`select t.name, p.name as person, m.valid_from, m.valid_to, mp.name as manager
       from team_membership m join team t on t.org_id = m.org_id and t.id = m.team_id
@@ -51,7 +55,8 @@ async function snapshot(orgId: string) {
       left join opportunity o on o.org_id = a.org_id and o.id = a.opportunity_id where a.org_id = $1 order by a.occurred_at, a.kind`),
     goals:
       await q(`select p.name, g.metric, g.activity_kind, g.period_kind, g.period_start, g.target, g.status
-      from goal g join person p on p.org_id = g.org_id and p.id = g.person_id where g.org_id = $1 order by p.name, g.metric`),
+      from goal g join person p on p.org_id = g.org_id and p.id = g.person_id where g.org_id = $1
+      order by p.name, g.metric, g.period_kind`),
     results: await q(`select r.external_id, p.name, r.day, r.amount from result_entry r
       join person p on p.org_id = r.org_id and p.id = r.person_id where r.org_id = $1 order by r.day, p.name`),
   };
@@ -59,12 +64,14 @@ async function snapshot(orgId: string) {
 
 describe(`export then import on ${testEngine}`, () => {
   it('gives an empty organization identical data', async () => {
-    const source = await insertOrg(db, { slug: 'source' });
+    // A fiscal year from February: FY2025 runs 2024-02-01 → 2025-01-31.
+    const source = await insertOrg(db, { slug: 'source', fiscalYearStartMonth: 2 });
     await insertStages(db, source);
     const inputs: Array<[ImportSettings['kind'], string]> = [
       [
         'people',
-        'external_id,name,email,role,team,manager_email,title\nU-1,Maria,maria@example.com,manager,,,VP\nU-2,Rob,rob@example.com,rep,East,maria@example.com,AE\n,Nina,,rep,East,maria@example.com,\n',
+        // Maria, in no team, reports to Lea: Lea leads the team Maria manages.
+        'external_id,name,email,role,team,manager_email,title\nU-0,Lea,lea@example.com,leader,,,CRO\nU-1,Maria,maria@example.com,manager,,lea@example.com,VP\nU-2,Rob,rob@example.com,rep,East,maria@example.com,AE\n,Nina,,rep,East,maria@example.com,\n',
       ],
       [
         'opportunities',
@@ -76,7 +83,7 @@ describe(`export then import on ${testEngine}`, () => {
       ],
       [
         'goals',
-        'person,metric,activity_kind,period,target\nU-2,bookings,,2024-03,5000\nNina,activity,call,2024-03,40\n',
+        'person,metric,activity_kind,period,target\nU-2,bookings,,2024-03,5000\nNina,activity,call,2024-03,40\nU-2,bookings,,FY2025-Q2,15000\nU-2,pipeline_value,,FY2025,60000.5\n',
       ],
       [
         'results',
@@ -93,8 +100,21 @@ describe(`export then import on ${testEngine}`, () => {
     // Formula-like text is neutralised in the CSV, numbers (even negative) are not.
     expect(readFileSync(join(out, 'opportunities.csv'), 'utf8')).toContain(`'=cmd()`);
     expect(readFileSync(join(out, 'results.csv'), 'utf8')).toContain(',-500.00');
+    // Goals name their period as the goal import reads it, in the fiscal calendar.
+    const goalLines = readFileSync(join(out, 'goals.csv'), 'utf8').trim().split('\n').sort();
+    expect(goalLines).toEqual([
+      'Nina,activity,call,2024-03,40,agreed',
+      'U-2,bookings,,2024-03,5000.00,agreed',
+      'U-2,bookings,,FY2025-Q2,15000.00,agreed',
+      'U-2,pipeline_value,,FY2025,60000.50,agreed',
+      'person,metric,activity_kind,period,target,status',
+    ]);
+    // Maria is in no team: her manager column names the leader of the team she manages.
+    expect(readFileSync(join(out, 'people.csv'), 'utf8')).toContain(
+      'U-1,Maria,maria@example.com,manager,,lea@example.com,U-0,VP',
+    );
 
-    const target = await insertOrg(db, { slug: 'target' });
+    const target = await insertOrg(db, { slug: 'target', fiscalYearStartMonth: 2 });
     await insertStages(db, target);
     for (const kind of ['people', 'opportunities', 'activities', 'goals', 'results'] as const) {
       const result = await load(target, kind, join(out, `${kind}.csv`));
@@ -102,6 +122,15 @@ describe(`export then import on ${testEngine}`, () => {
     }
     const expected = await snapshot(source);
     const actual = await snapshot(target);
+    expect(expected.teams).toEqual([{ name: 'East', manager: 'Maria', leader: 'Lea' }]);
+    expect(
+      expected.goals.map((g) => `${g.metric} ${g.period_kind} ${g.period_start} ${g.target}`),
+    ).toEqual([
+      'activity month 2024-03-01 40',
+      'bookings month 2024-03-01 500000',
+      'bookings quarter 2024-05-01 1500000',
+      'pipeline_value year 2024-02-01 6000050',
+    ]);
     // The neutralising quote is the one intended difference of a CSV round trip.
     expect(
       actual.opportunities.map((o) => ({
@@ -123,5 +152,62 @@ describe(`export then import on ${testEngine}`, () => {
       period: '2024-02-15',
       amount: '-500.00',
     });
+  });
+  it("writes amounts in the currency's own decimals and reads them back exactly", async () => {
+    const amounts = async (orgId: string) => ({
+      opportunities: await db.query(
+        'select external_id, amount, currency from opportunity where org_id = $1 order by external_id',
+        [orgId],
+      ),
+      goals: await db.query('select metric, target from goal where org_id = $1', [orgId]),
+      results: await db.query('select day, amount from result_entry where org_id = $1', [orgId]),
+    });
+    const yenOrg = async (slug: string) => {
+      const orgId = await insertOrg(db, { slug });
+      await db.query(`update org set currency = 'JPY' where id = $1`, [orgId]);
+      await insertStages(db, orgId);
+      return orgId;
+    };
+    const source = await yenOrg('yen-source');
+    const inputs: Array<[ImportSettings['kind'], string]> = [
+      ['people', 'external_id,name,email\nU-1,Kenji,kenji@example.jp\n'],
+      [
+        'opportunities',
+        // The yen has no minor unit; the Kuwaiti dinar has three.
+        'external_id,name,owner,stage,amount,currency,close_date\nO-1,Yen deal,U-1,Proposal,"¥1,234,567",,2024-06-30\nO-2,Dinar deal,U-1,Proposal,1.234,KWD,2024-06-30\n',
+      ],
+      ['goals', 'person,metric,period,target\nU-1,bookings,2024-03,5000000\n'],
+      ['results', 'person,period,amount\nU-1,2024-02-15,-500\n'],
+    ];
+    for (const [kind, text] of inputs) {
+      const result = await load(source, kind, files.write(`yen-${kind}.csv`, text));
+      expect(result.errors).toEqual([]);
+    }
+    const stored = {
+      opportunities: [
+        { external_id: 'O-1', amount: 1234567, currency: 'JPY' },
+        { external_id: 'O-2', amount: 1234, currency: 'KWD' },
+      ],
+      goals: [{ metric: 'bookings', target: 5000000 }],
+      results: [{ day: '2024-02-15', amount: -500 }],
+    };
+    expect(await amounts(source)).toEqual(stored);
+
+    const out = join(files.dir, 'yen-out');
+    await exportOrganization({ db, orgId: source, outDir: out, format: 'csv' });
+    const opportunities = readFileSync(join(out, 'opportunities.csv'), 'utf8');
+    expect(opportunities).toContain('O-1,Yen deal,,U-1,Proposal,1234567,JPY,');
+    expect(opportunities).toContain('O-2,Dinar deal,,U-1,Proposal,1.234,KWD,');
+    expect(readFileSync(join(out, 'goals.csv'), 'utf8')).toContain(
+      'U-1,bookings,,2024-03,5000000,agreed',
+    );
+    expect(readFileSync(join(out, 'results.csv'), 'utf8')).toContain(',U-1,2024-02-15,-500\n');
+
+    const target = await yenOrg('yen-target');
+    for (const kind of ['people', 'opportunities', 'goals', 'results'] as const) {
+      const result = await load(target, kind, join(out, `${kind}.csv`));
+      expect(result.errors).toEqual([]);
+    }
+    expect(await amounts(target)).toEqual(stored);
   });
 });

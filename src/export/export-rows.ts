@@ -9,7 +9,8 @@ export type ExportRow = Record<string, CellValue>;
 
 /**
  * The organization's rows of one kind, as exported: the table's columns in order, values as
- * stored. Keyset paging keeps memory flat however large the table is.
+ * stored, but amounts and goal periods as the importers read them. Keyset paging keeps
+ * memory flat however large the table is.
  */
 export async function* exportRows(
   db: Queryable,
@@ -23,7 +24,10 @@ export async function* exportRows(
       [orgId, after],
     );
     for (const row of rows) {
-      yield Object.fromEntries(table.columns.map((column) => [column, row[column] ?? null]));
+      const cells = table.cells?.(row) ?? {};
+      yield Object.fromEntries(
+        table.columns.map((column) => [column, cells[column] ?? row[column] ?? null]),
+      );
     }
     const last = rows.at(-1);
     if (last === undefined || rows.length < PAGE) return;

@@ -1,3 +1,7 @@
+import type { Row } from '../db/database.js';
+import { amountCell, periodCell } from './export-cells.js';
+import type { CellValue } from './neutralize-cell.js';
+
 /**
  * What `rudder export` writes: one file per kind, in Rudder's own import format where an
  * import kind exists (people, goals, opportunities, activities, results), so that an
@@ -10,12 +14,16 @@ export interface ExportTable {
   /** Select list and FROM clause; must expose `key` for paging. */
   sql: string;
   columns: readonly string[];
+  /**
+   * Cells SQL cannot write, from the selected row (which may hold more than `columns`):
+   * amounts in their currency's decimals, goal periods in the fiscal calendar.
+   */
+  cells?: (row: Row) => Record<string, CellValue>;
 }
 
 const personRef = (alias: string) =>
   `coalesce(${alias}.external_id, ${alias}.email, ${alias}.name)`;
-/** Minor units as a decimal amount in the currency's unit (2 decimals). */
-const money = (column: string) => `trim(to_char(${column} / 100.0, 'FM999999999999990.00'))`;
+const text = (value: unknown) => String(value);
 
 export const exportTables: readonly ExportTable[] = [
   {
@@ -30,6 +38,8 @@ export const exportTables: readonly ExportTable[] = [
       'manager_external_id',
       'title',
     ],
+    // The manager of a row is the person's: their team's manager, or for someone in no team
+    // (a manager), the leader of the teams they manage, which the import sets back.
     sql: `select p.id::text as key, p.external_id, p.name, p.email, p.role, t.name as team,
             m.email as manager_email, m.external_id as manager_external_id, p.title
           from person p
@@ -37,7 +47,11 @@ export const exportTables: readonly ExportTable[] = [
                              where tm.org_id = p.org_id and tm.person_id = p.id and tm.valid_to is null
                              order by tm.valid_from desc limit 1) cur on true
           left join team t on t.org_id = p.org_id and t.id = cur.team_id
-          left join person m on m.org_id = t.org_id and m.id = t.manager_id
+          left join person m on m.org_id = p.org_id and m.id = case
+            when t.id is not null then t.manager_id
+            else (select led.leader_id from team led
+                  where led.org_id = p.org_id and led.manager_id = p.id and led.leader_id <> p.id
+                  order by led.name limit 1) end
           where p.org_id = $1`,
   },
   {
@@ -63,11 +77,22 @@ export const exportTables: readonly ExportTable[] = [
     file: 'goals',
     columns: ['person', 'metric', 'activity_kind', 'period', 'target', 'status'],
     sql: `select g.id::text as key, ${personRef('p')} as person, g.metric, g.activity_kind,
-            case g.period_kind when 'month' then to_char(g.period_start, 'YYYY-MM')
-              else g.period_start::text end as period,
-            case when g.metric in ('bookings', 'pipeline_value') then ${money('g.target')}
-              else g.target::text end as target, g.status
-          from goal g join person p on p.org_id = g.org_id and p.id = g.person_id where g.org_id = $1`,
+            g.period_kind, g.period_start, g.target::text as target, g.status,
+            o.currency, o.fiscal_year_start_month
+          from goal g join person p on p.org_id = g.org_id and p.id = g.person_id
+          join org o on o.id = g.org_id where g.org_id = $1`,
+    cells: (row) => ({
+      period: periodCell(
+        text(row.period_kind),
+        text(row.period_start),
+        Number(row.fiscal_year_start_month),
+      ),
+      // Money targets are in the organization's currency; counts are whole numbers.
+      target:
+        row.metric === 'bookings' || row.metric === 'pipeline_value'
+          ? amountCell(text(row.target), text(row.currency))
+          : text(row.target),
+    }),
   },
   {
     file: 'opportunities',
@@ -85,10 +110,12 @@ export const exportTables: readonly ExportTable[] = [
       'closed_at',
     ],
     sql: `select o.id::text as key, o.external_id, o.name, o.account, ${personRef('p')} as owner,
-            s.name as stage, ${money('o.amount')} as amount, o.currency, o.probability,
+            s.name as stage, o.amount::text as amount, o.currency, o.probability,
             o.created_at, o.close_date, o.closed_at
           from opportunity o join person p on p.org_id = o.org_id and p.id = o.owner_id
           join stage s on s.org_id = o.org_id and s.id = o.stage_id where o.org_id = $1`,
+    // An opportunity's amount is in its own currency's minor units.
+    cells: (row) => ({ amount: amountCell(text(row.amount), text(row.currency)) }),
   },
   {
     file: 'opportunity-events',
@@ -118,7 +145,9 @@ export const exportTables: readonly ExportTable[] = [
     file: 'results',
     columns: ['external_id', 'person', 'period', 'amount'],
     sql: `select r.id::text as key, r.external_id, ${personRef('p')} as person, r.day as period,
-            ${money('r.amount')} as amount
-          from result_entry r join person p on p.org_id = r.org_id and p.id = r.person_id where r.org_id = $1`,
+            r.amount::text as amount, o.currency
+          from result_entry r join person p on p.org_id = r.org_id and p.id = r.person_id
+          join org o on o.id = r.org_id where r.org_id = $1`,
+    cells: (row) => ({ amount: amountCell(text(row.amount), text(row.currency)) }),
   },
 ];
