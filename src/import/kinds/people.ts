@@ -10,13 +10,18 @@ import {
   queryCounts,
   runStatements,
 } from '../sql-checks.js';
+import { teamLeaders } from './team-leaders.sql.js';
+
+/** A row changes its person, their team, or the leader of the teams they manage. */
+const changed = `(${peopleMerge.changed} or ${teamLeaders.leaderChanged})`;
 
 /**
- * People, their teams and the teams' managers. A row is matched to a person by external
- * id, else e-mail, else name (only when it is unique): people without a login or an
- * e-mail are normal. A row naming a team makes it the person's current team from the
+ * People, their teams and the teams' managers and leaders. A row is matched to a person
+ * by external id, else e-mail, else name (only when it is unique): people without a login
+ * or an e-mail are normal. A row naming a team makes it the person's current team from the
  * as-of day (the previous membership ends that day); a manager on the row becomes the
- * team's manager. Empty cells never erase what Rudder knows (an e-mail, a title, a role).
+ * team's manager. The manager on a manager's row leads the teams that manager manages.
+ * Empty cells never erase what Rudder knows (an e-mail, a title, a role, a leader).
  */
 export const people: ImportKindHandler = {
   copied: [
@@ -91,8 +96,8 @@ export const people: ImportKindHandler = {
     queryCounts(
       tx,
       `select count(*) filter (where p.id is null) as new,
-              count(*) filter (where p.id is not null and ${peopleMerge.changed}) as changed,
-              count(*) filter (where p.id is not null and not ${peopleMerge.changed}) as unchanged
+              count(*) filter (where p.id is not null and ${changed}) as changed,
+              count(*) filter (where p.id is not null and not ${changed}) as unchanged
        from import_staging s left join person p on p.org_id = $1 and p.id = s.target_id`,
       [org.id],
     ),
@@ -102,7 +107,7 @@ export const people: ImportKindHandler = {
     if (!day.ok) throw new Error(`as-of ${settings.asOf}: ${day.reason}`);
     await runStatements(
       tx,
-      [...peopleMerge.writePeople, ...peopleMerge.writeTeams],
+      [...peopleMerge.writePeople, ...peopleMerge.writeTeams, teamLeaders.writeLeaders],
       [org.id, day.value],
     );
     return 0;
