@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../../src/auth/create-api-token.js';
 import { testEngine } from '../../src/db/test-db.js';
+import { claimIdempotencyKey, releaseIdempotencyKey } from '../../src/import-api/idempotency.js';
+import { KeyHolder, thisProcess } from '../../src/import-api/key-holder.js';
 import { createWorld, type World } from './world.js';
 
 const ndjson = (rows: object[]) => `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
@@ -30,7 +33,12 @@ describe(`POST /api/v1/ingest/:kind (${testEngine})`, () => {
   });
   afterAll(async () => world.close());
 
-  const ingest = (token: string, body: string, key?: string, type = 'application/x-ndjson') =>
+  const ingest = (
+    token: string,
+    body: string | PassThrough,
+    key?: string,
+    type = 'application/x-ndjson',
+  ) =>
     world.app.inject({
       method: 'POST',
       url: '/api/v1/ingest/people',
@@ -129,4 +137,150 @@ describe(`POST /api/v1/ingest/:kind (${testEngine})`, () => {
     expect(response.json()).toMatchObject({ dryRun: true, counts: { new: 1 } });
     expect(await synced(world.a.orgId)).toBe(2);
   });
+
+  const newcomers = [
+    { external_id: 'S-3', name: 'Sid Sync', email: 'sid@sync.test', role: 'rep' },
+    { external_id: 'S-4', name: 'Sol Sync', email: 'sol@sync.test', role: 'rep' },
+  ];
+  const start = () => ({
+    orgId: world.a.orgId,
+    kind: 'people' as const,
+    fileName: null,
+    actorId: world.a.people.admin,
+    dryRun: false,
+    now: world.clock.now(),
+  });
+  const runOf = async (runId: string) => {
+    const [run] = await world.db.query<{
+      status: string;
+      idempotency_key: string | null;
+      errors: Array<{ field: string; reason: string }>;
+    }>('select status, idempotency_key, errors from import_run where org_id = $1 and id = $2', [
+      world.a.orgId,
+      runId,
+    ]);
+    return run;
+  };
+
+  it('runs a retry again when the first run broke off inside its transaction', async () => {
+    const body = new PassThrough();
+    body.write(`${JSON.stringify(newcomers[0])}\n`);
+    const first = ingest(tokenA, body, 'sync-broken');
+    await vi.waitFor(() => expect(thisProcess.runIdOf(world.a.orgId, 'sync-broken')).toBeDefined());
+    const runId = thisProcess.runIdOf(world.a.orgId, 'sync-broken') ?? '';
+    // The client's connection drops halfway through the body.
+    body.destroy(new Error('connection reset by peer'));
+    // The client is gone and gets no answer; the server ends the run and frees the key.
+    await expect(first).rejects.toThrow('connection reset by peer');
+    await vi.waitFor(() =>
+      expect(thisProcess.runIdOf(world.a.orgId, 'sync-broken')).toBeUndefined(),
+    );
+    expect(await runOf(runId)).toMatchObject({ status: 'failed', idempotency_key: null });
+    expect(await synced(world.a.orgId)).toBe(2);
+
+    const retry = await ingest(tokenA, ndjson(newcomers), 'sync-broken');
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.json()).toMatchObject({ counts: { rows: 2, new: 2 } });
+    expect(retry.json().runId).not.toBe(runId);
+    expect(await synced(world.a.orgId)).toBe(4);
+    const replay = await ingest(tokenA, ndjson(newcomers), 'sync-broken');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(retry.json());
+  });
+
+  it('lets a retry take over the key of a run whose process died', async () => {
+    // A process that claimed the key and was killed: it never renews nor settles it.
+    const killed = new KeyHolder({ leaseSeconds: 0, renewEverySeconds: null });
+    const dead = await claimIdempotencyKey(world.db, {
+      key: 'sync-killed',
+      start: start(),
+      holder: killed,
+    });
+    expect(dead.state).toBe('claimed');
+    const rows = [{ external_id: 'S-5', name: 'Sky Sync', email: 'sky@sync.test' }];
+
+    const retry = await ingest(tokenA, ndjson(rows), 'sync-killed');
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.json()).toMatchObject({ status: 'succeeded', counts: { rows: 1, new: 1 } });
+    expect(await runOf(dead.runId)).toEqual({
+      status: 'failed',
+      idempotency_key: null,
+      errors: [
+        {
+          field: '(import)',
+          reason:
+            'the run broke off (its process ended); a retry with its Idempotency-Key ran again',
+        },
+      ],
+    });
+    const replay = await ingest(tokenA, ndjson(rows), 'sync-killed');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(retry.json());
+    expect(await synced(world.a.orgId)).toBe(5);
+  });
+
+  it('answers 409 to a duplicate while a request with the key runs in this process', async () => {
+    const running = await claimIdempotencyKey(world.db, { key: 'sync-busy', start: start() });
+    expect(running.state).toBe('claimed');
+    const again = await claimIdempotencyKey(world.db, { key: 'sync-busy', start: start() });
+    expect(again).toEqual({ state: 'running', runId: running.runId });
+    const rows = [{ external_id: 'S-6', name: 'Sue Busy Sync', email: 'busy@sync.test' }];
+    const duplicate = await ingest(tokenA, ndjson(rows), 'sync-busy');
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json()).toMatchObject({
+      code: 'CONFLICT',
+      detail: `A request with this Idempotency-Key is still running (import ${running.runId}).`,
+    });
+
+    await releaseIdempotencyKey(world.db, { orgId: world.a.orgId, runId: running.runId });
+    const retry = await ingest(tokenA, ndjson(rows), 'sync-busy');
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(await synced(world.a.orgId)).toBe(6);
+  });
+
+  // Several server processes share a PostgreSQL database; PGlite belongs to one process.
+  it.runIf(testEngine === 'postgres')(
+    "answers 409 while another process's lease on the key lasts",
+    async () => {
+      const other = new KeyHolder({ leaseSeconds: 3600, renewEverySeconds: null });
+      const running = await claimIdempotencyKey(world.db, {
+        key: 'sync-elsewhere',
+        start: start(),
+        holder: other,
+      });
+      const rows = [{ external_id: 'S-7', name: 'Ela Sync', email: 'ela@sync.test' }];
+      const duplicate = await ingest(tokenA, ndjson(rows), 'sync-elsewhere');
+      expect(duplicate.statusCode).toBe(409);
+      expect(duplicate.json().detail).toContain(running.runId);
+
+      await releaseIdempotencyKey(world.db, {
+        orgId: world.a.orgId,
+        runId: running.runId,
+        holder: other,
+      });
+      expect((await ingest(tokenA, ndjson(rows), 'sync-elsewhere')).statusCode).toBe(200);
+    },
+  );
+
+  it.runIf(testEngine === 'postgres')(
+    'answers 409 to a concurrent duplicate while the first streams its body',
+    async () => {
+      const rows = [{ external_id: 'S-8', name: 'Ned Sync', email: 'ned@sync.test' }];
+      const body = new PassThrough();
+      const first = ingest(tokenA, body, 'sync-stream');
+      await vi.waitFor(() =>
+        expect(thisProcess.runIdOf(world.a.orgId, 'sync-stream')).toBeDefined(),
+      );
+      const duplicate = await ingest(tokenA, ndjson(rows), 'sync-stream');
+      expect(duplicate.statusCode).toBe(409);
+      body.end(ndjson(rows));
+      const done = await first;
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ counts: { rows: 1, new: 1 } });
+      const replay = await ingest(tokenA, ndjson(rows), 'sync-stream');
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.json()).toEqual(done.json());
+    },
+  );
 });
