@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../src/db/test-db.js';
+import type { Compliance } from '../../src/server/schemas/leaders.js';
 import type {
   FinishedMeeting,
   MeetingSnapshot,
@@ -150,7 +151,7 @@ describe(`the 1:1 over HTTP, end to end (${testEngine})`, () => {
     const compliance = await call('leader', 'GET', '/leaders/compliance?period=2026-03');
     expect(compliance.statusCode, compliance.body).toBe(200);
     const m1 = compliance
-      .json<{ managers: Array<{ managerId: string }> }>()
+      .json<Compliance>()
       .managers.find((m) => m.managerId === world.a.people.m1);
     // Started 12:31, finished 12:49: 18 minutes of the 20 planned, the only 1:1 held in March.
     expect(m1).toMatchObject({ heldMeetings: 1, actualMinutes: 18, plannedMinutes: 20 });

@@ -23,6 +23,8 @@ describe('an admin imports people from a CSV file', () => {
     await page.getByRole('heading', { name: 'Imports' }).waitFor();
     await page.getByLabel('What').selectOption('people');
 
+    // A minute between runs, on the server's clock (the demo's 11:00 in New York).
+    await suite.advanceClock(1);
     await choose(page, 'new-hires.csv', csv('E-102,Omar Reyes,not-an-email,rep,East,,AE'));
     await page.getByRole('button', { name: 'Preview (dry run)' }).click();
     const errors = page.getByRole('table', { name: /row error/ });
@@ -39,8 +41,10 @@ describe('an admin imports people from a CSV file', () => {
       'new-hires-fixed.csv',
       csv('E-102,Omar Reyes,omar@demo.rudder.dev,rep,East,,AE'),
     );
+    await suite.advanceClock(1);
     await page.getByRole('button', { name: 'Preview (dry run)' }).click();
     await page.getByRole('heading', { name: 'Preview: the file is clean' }).waitFor();
+    await suite.advanceClock(1);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Imported' }).waitFor();
     expect(await page.getByRole('status').textContent()).toContain('2 new');
@@ -49,6 +53,16 @@ describe('an admin imports people from a CSV file', () => {
     const latest = history.getByRole('row').nth(1);
     await expect.poll(() => latest.textContent()).toContain('new-hires-fixed.csv');
     expect(await latest.textContent()).toMatch(/import\s*succeeded/);
+    // When the app's clock says, not the database server's: 15:03 UTC is 11:03 in New York.
+    expect(await latest.getByRole('cell').first().textContent()).toBe('Mar 18, 2026, 11:03 AM');
+    const times = await history
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelector('td')?.textContent));
+    expect(times).toEqual([
+      'Mar 18, 2026, 11:03 AM',
+      'Mar 18, 2026, 11:02 AM',
+      'Mar 18, 2026, 11:01 AM',
+    ]);
     await screenshots(page, 'admin-imports-done');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -3,15 +3,19 @@ import { loadConfig } from '../../src/config/config.js';
 import { createTestDb } from '../../src/db/test-db.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createApp } from '../../src/server/create-app.js';
-import { fixedClock } from '../../src/shared/clock.js';
+import { type MutableClock, mutableClock } from '../api/world.js';
 
-/** Every e2e run sees the same demo: the seed and the server's clock share this instant. */
+/**
+ * Every e2e run sees the same demo: the seed and the server's clock start at this instant.
+ * The clock stands still unless a test moves it (a 1:1 that takes minutes).
+ */
 export const demoNow = new Date('2026-03-18T15:00:00Z');
 export const demoPassword = 'rudder-demo';
 
 export interface AppServer {
   app: FastifyInstance;
   url: string;
+  clock: MutableClock;
   close(): Promise<void>;
 }
 
@@ -20,13 +24,15 @@ export async function startAppServer(): Promise<AppServer> {
   const db = await createTestDb();
   await seedDemo({ db, now: demoNow });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await createApp({ db, clock: fixedClock(demoNow), config });
+  const clock = mutableClock(demoNow);
+  const app = await createApp({ db, clock, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     app,
     url: `http://127.0.0.1:${port}`,
+    clock,
     async close() {
       await app.close();
       await db.close();

@@ -94,6 +94,9 @@ describe('the 1:1 from the manager, the rep and the leader', () => {
     await page.getByRole('button', { name: 'Next: 3 · Activity' }).click();
     await page.getByRole('table', { name: /^Activity since/ }).waitFor();
     await addNote(page, 'activity', 'Twenty new leads contacted by the 1st.');
+    // Fourteen minutes into the 1:1 (started at the demo's 15:00 UTC): the timer says so.
+    await suite.advanceClock(14);
+    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/14:00/);
     await screenshots(page, 'one-on-one');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -125,7 +128,8 @@ describe('the 1:1 from the manager, the rep and the leader', () => {
   it('shows the leader the 1:1 Daniel Okafor just held', async () => {
     const page = await suite.page();
     await signIn(page, suite.url, 'leader@demo.rudder.dev');
-    expect(await complianceRow(page, 'Daniel Okafor')).toMatch(/1 of 6/);
+    // Started at 15:00, finished at 15:14 UTC: 14 minutes of the 20 planned.
+    expect(await complianceRow(page, 'Daniel Okafor')).toMatch(/1 of 6.*14 \(20\)/);
     expect(await complianceRow(page, 'Priya Raman')).toMatch(/0 of 6/);
     await page.getByRole('table', { name: /Stage reached/ }).waitFor();
     await page.getByRole('table', { name: /ranked/ }).waitFor();

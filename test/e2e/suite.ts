@@ -7,6 +7,8 @@ export interface E2eSuite {
   readonly url: string;
   /** A new tab, signed out, whose CSP refusals fail the test. */
   page(): Promise<Page>;
+  /** Moves the server's and the browser's clocks on together. */
+  advanceClock(minutes: number): Promise<void>;
 }
 
 /**
@@ -34,6 +36,10 @@ export function e2eSuite(): E2eSuite {
   return {
     get url() {
       return server.url;
+    },
+    async advanceClock(minutes) {
+      server.clock.advance(minutes * 60_000);
+      await browser.context.clock.setFixedTime(server.clock.now());
     },
     async page() {
       await browser.context.clearCookies();

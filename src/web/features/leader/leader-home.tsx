@@ -62,7 +62,9 @@ export default function LeaderHome() {
                       <td className="num">{m.overdueReps}</td>
                       <td className="num">{m.missedMeetings}</td>
                       <td className="num">
-                        {f.number(m.actualMinutes)} ({f.number(m.plannedMinutes)})
+                        {m.heldMeetings === 0
+                          ? '—'
+                          : `${f.number(m.actualMinutes)} (${f.number(m.plannedMinutes)})`}
                       </td>
                       <td className="num">
                         <KeptRate rates={followThrough.data} personId={m.managerId} />
