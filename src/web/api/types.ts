@@ -19,6 +19,7 @@ export type { ApiTokenView as ApiToken } from '../../auth/list-api-tokens.js';
 export type {
   Agenda,
   Check,
+  CloseMonthBucket,
   Coverage,
   DealSummary,
   Movement,

@@ -32,6 +32,14 @@ const navigation: Record<Role, ReadonlyArray<{ to: string; label: string }>> = {
   ],
 };
 
+/** "Sam Rivera" → "SR"; one name → its first letter. */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return `${first}${last}`.toUpperCase();
+}
+
 export function Layout() {
   const { person, org } = useSession();
   const navigate = useNavigate();
@@ -60,8 +68,12 @@ export function Layout() {
           </ul>
         </nav>
         <div className="who">
-          <span>
-            {person.name} · <span className="muted">{org.name}</span>
+          {/* Narrow screens show the initials; the name stays for screen readers. */}
+          <span className="who-initials" aria-hidden="true" title={`${person.name} · ${org.name}`}>
+            {initialsOf(person.name)}
+          </span>
+          <span className="who-label">
+            {person.name} <span className="muted">· {org.name}</span>
           </span>
           <button type="button" className="link-button" onClick={signOut}>
             Sign out

@@ -5,7 +5,9 @@ export function RowErrors({ errors }: { errors: readonly RowError[] }) {
   if (errors.length === 0) return null;
   return (
     <table className="data row-errors">
-      <caption>{errors.length} row errors</caption>
+      <caption>
+        {errors.length} row {errors.length === 1 ? 'error' : 'errors'}
+      </caption>
       <thead>
         <tr>
           <th scope="col" className="num">

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { unreachable } from '../../components/unreachable.js';
-import type { ChartSpec } from './chart-spec.js';
+import type { ChartSpec, CloseMonthBar } from './chart-spec.js';
 
 // Colours chosen for at least 3:1 against white (graphical objects, WCAG 1.4.11).
 const ink = '#1f2933';
@@ -8,18 +8,31 @@ const blue = '#1d5fa8';
 const green = '#1e7a46';
 const red = '#b42318';
 const grey = '#6b7785';
+const horizonBand = 'rgba(29, 95, 168, 0.08)';
 
-const grid = { left: 8, right: 16, top: 16, bottom: 8, containLabel: true };
+const grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true };
 const axisLabel = { color: ink };
+// Every category named: a chart whose bars lose their labels reads wrong.
+const categoryLabel = { ...axisLabel, interval: 0, hideOverlap: false };
 
-export function optionOf(spec: ChartSpec, format: (v: number) => string): EChartsCoreOption {
-  const base = { animation: false, grid, tooltip: { trigger: 'axis', valueFormatter: format } };
+export interface Formats {
+  value: (v: number) => string;
+  axis: (v: number) => string;
+}
+
+export function optionOf(spec: ChartSpec, format: Formats): EChartsCoreOption {
+  const base = {
+    animation: false,
+    grid,
+    tooltip: { trigger: 'axis', valueFormatter: format.value },
+  };
+  const valueAxis = { type: 'value', axisLabel: { ...axisLabel, formatter: format.axis } };
   switch (spec.kind) {
     case 'attainment':
       return {
         ...base,
         xAxis: { type: 'category', data: spec.points.map((p) => p.label), axisLabel },
-        yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: format } },
+        yAxis: valueAxis,
         series: [
           {
             type: 'bar',
@@ -30,7 +43,8 @@ export function optionOf(spec: ChartSpec, format: (v: number) => string): EChart
             markLine: {
               symbol: 'none',
               lineStyle: { color: ink, type: 'dashed' },
-              label: { formatter: 'goal', color: ink },
+              // Inside the plot: at the end of the line it was cut off by the chart's edge.
+              label: { formatter: 'goal', color: ink, position: 'insideEndTop' },
               data: [{ yAxis: 1 }],
             },
           },
@@ -38,18 +52,20 @@ export function optionOf(spec: ChartSpec, format: (v: number) => string): EChart
       };
     case 'bars': {
       const category = { type: 'category', data: spec.bars.map((b) => b.label), axisLabel };
-      const value = { type: 'value', axisLabel: { ...axisLabel, formatter: format } };
       return {
         ...base,
-        xAxis: spec.horizontal ? value : category,
-        yAxis: spec.horizontal ? { ...category, inverse: true } : value,
+        xAxis: spec.horizontal ? valueAxis : category,
+        yAxis: spec.horizontal ? { ...category, inverse: true } : valueAxis,
         series: [{ type: 'bar', data: spec.bars.map((b) => b.value), itemStyle: { color: blue } }],
       };
     }
-    case 'coverage':
+    case 'coverage': {
+      // The target must be on the axis: a target line beyond it would silently vanish.
+      const top = Math.max(spec.target, spec.raw ?? 0, spec.weighted ?? 0);
       return {
         ...base,
-        xAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: format } },
+        grid: { ...grid, top: 28 },
+        xAxis: { ...valueAxis, max: Math.ceil(top * 1.1 * 2) / 2 },
         yAxis: { type: 'category', data: ['Raw', 'Weighted'], axisLabel, inverse: true },
         series: [
           {
@@ -61,23 +77,74 @@ export function optionOf(spec: ChartSpec, format: (v: number) => string): EChart
             markLine: {
               symbol: 'none',
               lineStyle: { color: ink, type: 'dashed' },
-              label: { formatter: `target ${format(spec.target)}`, color: ink },
+              // At the top of the line, clear of the axis' own labels.
+              label: {
+                formatter: `target ${format.value(spec.target)}`,
+                color: ink,
+                position: 'start',
+              },
               data: [{ xAxis: spec.target }],
             },
           },
         ],
       };
+    }
     case 'waterfall':
       return waterfall(spec.steps, format, base);
+    case 'close-months':
+      return closeMonths(spec.bars, base, valueAxis);
     default:
       return unreachable(spec);
   }
 }
 
+/** Open and weighted side by side per close month; the coverage horizon shaded behind. */
+function closeMonths(bars: CloseMonthBar[], base: object, valueAxis: object): EChartsCoreOption {
+  const labels = bars.map((b) => b.label);
+  const horizon = bars.filter((b) => b.tone === 'horizon');
+  const first = horizon[0];
+  const last = horizon[horizon.length - 1];
+  return {
+    ...base,
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { ...categoryLabel, fontSize: 11, lineHeight: 14 },
+    },
+    yAxis: valueAxis,
+    series: [
+      {
+        name: 'Open',
+        type: 'bar',
+        data: bars.map((b) => ({
+          value: b.value,
+          itemStyle: { color: b.tone === 'past-due' ? red : blue },
+        })),
+        ...(first && last
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: horizonBand },
+                // Named in the legend above the chart: a label here would sit on the bars.
+                data: [[{ xAxis: first.label }, { xAxis: last.label }]],
+              },
+            }
+          : {}),
+      },
+      {
+        name: 'Weighted',
+        type: 'bar',
+        data: bars.map((b) => b.weighted),
+        itemStyle: { color: grey },
+      },
+    ],
+  };
+}
+
 /** A waterfall is two stacked bars: an invisible base and the visible change on top. */
 function waterfall(
   steps: Array<{ label: string; value: number; total?: boolean }>,
-  format: (v: number) => string,
+  format: Formats,
   base: object,
 ): EChartsCoreOption {
   let running = 0;
@@ -101,8 +168,8 @@ function waterfall(
   return {
     ...base,
     tooltip: { show: false },
-    xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel },
-    yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: format } },
+    xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: categoryLabel },
+    yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: format.axis } },
     series: [
       { type: 'bar', stack: 'w', data: invisible, itemStyle: { color: 'transparent' } },
       {
@@ -113,7 +180,8 @@ function waterfall(
           show: true,
           position: 'top',
           color: ink,
-          formatter: (p: { value: number }) => format(p.value),
+          // Short on the bars, where neighbours' labels would otherwise run into each other.
+          formatter: (p: { value: number }) => format.axis(p.value),
         },
       },
     ],

@@ -41,7 +41,7 @@ export function GoalProposals({ personId }: { personId: string }) {
           metric: 'bookings',
           periodKind: 'month',
           periodStart: `${month}-01`,
-          target: Math.round(Number(target) * 100),
+          target: f.toMinor(Number(target)),
         },
       }),
     [keys.goals(personId)],

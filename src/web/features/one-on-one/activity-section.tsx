@@ -28,7 +28,7 @@ export function ActivitySection({ agenda }: { agenda: Agenda }) {
               Team median
             </th>
             <th scope="col" className="num">
-              Last period (goal)
+              Last period
             </th>
             <th scope="col" className="num">
               This period pace
@@ -42,9 +42,18 @@ export function ActivitySection({ agenda }: { agenda: Agenda }) {
               <td className="num">{f.number(k.since)}</td>
               <td className="num">{f.number(k.teamMedian)}</td>
               <td className="num">
-                {f.number(k.review.count)} ({f.number(k.review.goal)})
+                {f.number(k.review.count)}{' '}
+                <span className="muted">
+                  {k.review.goal === null ? '· no goal' : `of ${f.number(k.review.goal)}`}
+                </span>
               </td>
-              <td className="num">{f.percent(k.current.pace)}</td>
+              <td className="num">
+                {k.current.goal === null ? (
+                  <span className="muted">no goal</span>
+                ) : (
+                  f.percent(k.current.pace)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Stat } from '../../components/stat.js';
 import { CheckList } from './check-list.js';
+import { CloseMonthChart } from './close-month-chart.js';
 import { DealTable } from './deal-table.js';
 import { movementSteps } from './movement-steps.js';
 
@@ -10,12 +11,6 @@ import { movementSteps } from './movement-steps.js';
 export function PipelineSection({ agenda }: { agenda: Agenda }) {
   const f = useFormat();
   const { coverage, shape, movement, cycle, topDeals } = agenda.pipeline;
-  const byMonth = new Map<string, number>();
-  for (const deal of topDeals) {
-    const month = deal.closeDate?.slice(0, 7) ?? 'none';
-    byMonth.set(month, (byMonth.get(month) ?? 0) + deal.amount);
-  }
-  const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="section-body">
       <dl className="stats">
@@ -62,21 +57,12 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
             }}
             label={`Open pipeline by stage: ${shape.byStage.map((s) => `${s.name} ${f.money(s.value)}`).join(', ')}`}
             formatValue={f.money}
+            formatAxis={f.moneyShort}
           />
         </figure>
         <figure>
-          <figcaption>Largest deals by close month</figcaption>
-          <Chart
-            spec={{
-              kind: 'bars',
-              bars: months.map(([m, v]) => ({
-                label: m === 'none' ? 'No date' : f.month(m),
-                value: v,
-              })),
-            }}
-            label={`Largest deals by close month: ${months.map(([m, v]) => `${m} ${f.money(v)}`).join(', ')}`}
-            formatValue={f.money}
-          />
+          <figcaption>Open pipeline by close month</figcaption>
+          <CloseMonthChart agenda={agenda} />
         </figure>
         <figure>
           <figcaption>Movement since {f.day(movement.since)}</figcaption>
@@ -84,6 +70,7 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
             spec={{ kind: 'waterfall', steps: movementSteps(agenda) }}
             label={`Since ${movement.since}: created ${f.money(movement.created.value)}, won ${f.money(movement.won.value)}, lost ${f.money(movement.lost.value)}`}
             formatValue={f.money}
+            formatAxis={f.moneyShort}
           />
         </figure>
       </div>

@@ -1,8 +1,17 @@
 import type { Scorecard } from '../../api/types.js';
+import { useSession } from '../../app/session.js';
 import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Movement, ordinal } from '../../components/stat.js';
 import { Empty } from '../../components/states.js';
+import { todayIn } from '../../components/today.js';
+
+/** "March 2026", or "March 2026 so far" while the month is still running: partial figures. */
+export function usePeriodTitle(period: Scorecard['period']): string {
+  const { org } = useSession();
+  const today = todayIn(org.timeZone);
+  return today >= period.start && today < period.end ? `${period.label} so far` : period.label;
+}
 
 /**
  * The publishable scorecard: results, attainment, rank, movement, year to date and trend.
@@ -16,6 +25,7 @@ export function ScorecardTable({
   large?: boolean;
 }) {
   const f = useFormat();
+  const title = usePeriodTitle(scorecard.period);
   // The organization-wide ranking carries no trend (by design): no empty column then.
   const withTrend = scorecard.rows.some((r) => r.trend.length > 1);
   if (scorecard.rows.length === 0)
@@ -29,7 +39,7 @@ export function ScorecardTable({
     <div className="table-scroll">
       <table className={large ? 'data scorecard large' : 'data scorecard'}>
         <caption>
-          {scorecard.team.name} · {scorecard.period.label} · {scorecard.of} ranked
+          {scorecard.team.name} · {title} · {scorecard.of} ranked
         </caption>
         <thead>
           <tr>
@@ -105,16 +115,19 @@ function Sparkline({ values, label }: { values: ReadonlyArray<number | null>; la
 export function AttainmentChart({ scorecard }: { scorecard: Scorecard }) {
   const f = useFormat();
   return (
-    <Chart
-      spec={{
-        kind: 'bars',
-        bars: scorecard.rows.map((r) => ({
-          label: r.name.split(' ')[0] ?? r.name,
-          value: r.attainment ?? 0,
-        })),
-      }}
-      label={`Attainment by rep: ${scorecard.rows.map((r) => `${r.name} ${f.percent(r.attainment)}`).join(', ')}`}
-      formatValue={f.percent}
-    />
+    <figure>
+      <figcaption>Attainment by rep, against the goal</figcaption>
+      <Chart
+        spec={{
+          kind: 'attainment',
+          points: scorecard.rows.map((r) => ({
+            label: r.name.split(' ')[0] ?? r.name,
+            attainment: r.attainment,
+          })),
+        }}
+        label={`Attainment by rep: ${scorecard.rows.map((r) => `${r.name} ${f.percent(r.attainment)}`).join(', ')}`}
+        formatValue={f.percent}
+      />
+    </figure>
   );
 }
