@@ -1,3 +1,4 @@
+import { type Cadence, defaultCadence, StoredCadenceSchema } from '../core/cadence-schema.js';
 import type { Day } from '../core/facts.js';
 import type { Queryable } from '../db/database.js';
 import type { meetingStatuses, progressionStages } from '../db/schema/meetings.js';
@@ -132,6 +133,20 @@ export async function orgTimeZone(db: Queryable, orgId: string): Promise<string>
   ]);
   if (!row) throw new AppError('NOT_FOUND', 'No such organization.');
   return row.time_zone;
+}
+
+/** What a new series starts from: the organization's time zone and its cadence setting. */
+export async function orgSeriesDefaults(
+  db: Queryable,
+  orgId: string,
+): Promise<{ timeZone: string; cadence: Cadence }> {
+  const [row] = await db.query<{ time_zone: string; cadence: string | null }>(
+    `select time_zone, settings->>'cadence' as cadence from org where id = $1`,
+    [orgId],
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'No such organization.');
+  const cadence = StoredCadenceSchema.safeParse(row.cadence ?? defaultCadence);
+  return { timeZone: row.time_zone, cadence: cadence.success ? cadence.data : defaultCadence };
 }
 
 /** The core's `Cadence`, under the name src/calendar imports it by. */

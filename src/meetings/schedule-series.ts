@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CadenceSchema, defaultCadence } from '../core/cadence-schema.js';
+import { type Cadence, CadenceSchema } from '../core/cadence-schema.js';
 import { dayInZone } from '../core/days.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
@@ -10,7 +10,7 @@ import {
   findRepManager,
   type MeetingRecord,
   meetingRecordColumns,
-  orgTimeZone,
+  orgSeriesDefaults,
   type SeriesRecord,
   seriesRecordColumns,
 } from './meeting-records.js';
@@ -28,7 +28,9 @@ function isTimeZone(zone: string): boolean {
 
 /** What a manager chooses for a rep's recurring 1:1; the route validates its body with it. */
 export const SeriesInputSchema = z.object({
-  cadence: CadenceSchema.default(defaultCadence),
+  cadence: CadenceSchema.optional().describe(
+    "default: the series' current cadence, else the organization's cadence setting",
+  ),
   weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 = Monday … 7 = Sunday'),
   timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'),
   timeZone: z
@@ -81,7 +83,8 @@ export async function scheduleSeries(
   }
   const input = parsed.data;
   const { orgId, now } = options;
-  const orgZone = await orgTimeZone(db, orgId);
+  const org = await orgSeriesDefaults(db, orgId);
+  const orgZone = org.timeZone;
   const timeZone = input.timeZone ?? orgZone;
   const team = await findRepManager(db, {
     orgId,
@@ -96,10 +99,12 @@ export async function scheduleSeries(
   const managerId = team.managerId;
   const startsOn = input.startsOn ?? dayInZone(now, timeZone);
 
+  let chosen: Cadence = org.cadence;
   const result = await db.transaction(async (tx) => {
     const current = await findActiveSeries(tx, { orgId, repId: options.repId, lock: true });
+    chosen = input.cadence ?? current?.cadence ?? org.cadence;
     const values = [
-      input.cadence,
+      chosen,
       input.weekday,
       `${input.timeOfDay}:00`,
       timeZone,
@@ -130,7 +135,7 @@ export async function scheduleSeries(
   const cadence = await adviseSeriesCadence(db, {
     orgId,
     repId: options.repId,
-    chosen: input.cadence,
+    chosen,
     now,
   });
   return { ...result, cadence };

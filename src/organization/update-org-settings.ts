@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
+import { CadenceSchema } from '../core/cadence-schema.js';
 import { type OrgSettings, OrgSettingsSchema } from '../core/settings.js';
 import type { Database } from '../db/database.js';
 import { loadOrgContext } from '../db/facts/org-context.js';
@@ -8,15 +9,19 @@ import { getOrgSettings, type OrgSettingsView } from './get-org-settings.js';
 const shape = OrgSettingsSchema.shape;
 type Shape = typeof shape;
 
-/** A partial change of the settings: every field optional and WITHOUT its default (absent = unchanged). */
+/**
+ * A partial change of the settings: every field optional and WITHOUT its default (absent =
+ * unchanged). The cadence is strict here: only stored settings may still hold the old `daily`.
+ */
 export const OrgSettingsPatchSchema = z
-  .strictObject(
-    Object.fromEntries(
+  .strictObject({
+    ...(Object.fromEntries(
       Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()]),
     ) as {
-      [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
-    },
-  )
+      [K in Exclude<keyof Shape, 'cadence'>]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
+    }),
+    cadence: CadenceSchema.optional(),
+  })
   .meta({ id: 'OrgSettingsPatch' });
 export type OrgSettingsPatch = z.infer<typeof OrgSettingsPatchSchema>;
 

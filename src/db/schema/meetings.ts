@@ -14,10 +14,10 @@ import {
   time,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Cadence } from '../../core/cadence-schema.js';
 import { createdAt, id, instant, orgId } from './columns.js';
 import { person } from './people.js';
 
-export const cadences = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
 export const meetingStatuses = ['scheduled', 'held', 'missed', 'rescheduled', 'cancelled'] as const;
 export const progressionStages = ['results', 'pipeline', 'activity'] as const;
 
@@ -29,7 +29,7 @@ export const meetingSeries = pgTable(
     id: id(),
     repId: uuid('rep_id').notNull(),
     managerId: uuid('manager_id').notNull(),
-    cadence: text('cadence').$type<(typeof cadences)[number]>().notNull().default('monthly'),
+    cadence: text('cadence').$type<Cadence>().notNull().default('monthly'),
     /** ISO weekday 1 (Monday) – 7 of the first meeting's week. */
     weekday: smallint('weekday').notNull(),
     timeOfDay: time('time_of_day').notNull(),
