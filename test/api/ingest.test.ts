@@ -4,9 +4,9 @@ import { createApiToken } from '../../src/auth/create-api-token.js';
 import { testEngine } from '../../src/db/test-db.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from '../../src/import-api/idempotency.js';
 import { KeyHolder, thisProcess } from '../../src/import-api/key-holder.js';
+import { ingestPeople, ndjson } from './ingest-helpers.js';
 import { createWorld, type World } from './world.js';
 
-const ndjson = (rows: object[]) => `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
 const people = [
   { external_id: 'S-1', name: 'Sam Sync', email: 'sam@sync.test', role: 'rep' },
   { external_id: 'S-2', name: 'Sue Sync', email: 'sue@sync.test', role: 'rep' },
@@ -33,22 +33,8 @@ describe(`POST /api/v1/ingest/:kind (${testEngine})`, () => {
   });
   afterAll(async () => world.close());
 
-  const ingest = (
-    token: string,
-    body: string | PassThrough,
-    key?: string,
-    type = 'application/x-ndjson',
-  ) =>
-    world.app.inject({
-      method: 'POST',
-      url: '/api/v1/ingest/people',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': type,
-        ...(key === undefined ? {} : { 'idempotency-key': key }),
-      },
-      payload: body,
-    });
+  const ingest = (token: string, body: string | PassThrough, key?: string, type?: string) =>
+    ingestPeople(world, { token, body, key, type });
   const synced = async (orgId: string) => {
     const rows = await world.db.query<{ n: number }>(
       `select count(*)::int8 as n from person where org_id = $1 and name like '% Sync'`,
@@ -238,49 +224,4 @@ describe(`POST /api/v1/ingest/:kind (${testEngine})`, () => {
     expect(retry.statusCode, retry.body).toBe(200);
     expect(await synced(world.a.orgId)).toBe(6);
   });
-
-  // Several server processes share a PostgreSQL database; PGlite belongs to one process.
-  it.runIf(testEngine === 'postgres')(
-    "answers 409 while another process's lease on the key lasts",
-    async () => {
-      const other = new KeyHolder({ leaseSeconds: 3600, renewEverySeconds: null });
-      const running = await claimIdempotencyKey(world.db, {
-        key: 'sync-elsewhere',
-        start: start(),
-        holder: other,
-      });
-      const rows = [{ external_id: 'S-7', name: 'Ela Sync', email: 'ela@sync.test' }];
-      const duplicate = await ingest(tokenA, ndjson(rows), 'sync-elsewhere');
-      expect(duplicate.statusCode).toBe(409);
-      expect(duplicate.json().detail).toContain(running.runId);
-
-      await releaseIdempotencyKey(world.db, {
-        orgId: world.a.orgId,
-        runId: running.runId,
-        holder: other,
-      });
-      expect((await ingest(tokenA, ndjson(rows), 'sync-elsewhere')).statusCode).toBe(200);
-    },
-  );
-
-  it.runIf(testEngine === 'postgres')(
-    'answers 409 to a concurrent duplicate while the first streams its body',
-    async () => {
-      const rows = [{ external_id: 'S-8', name: 'Ned Sync', email: 'ned@sync.test' }];
-      const body = new PassThrough();
-      const first = ingest(tokenA, body, 'sync-stream');
-      await vi.waitFor(() =>
-        expect(thisProcess.runIdOf(world.a.orgId, 'sync-stream')).toBeDefined(),
-      );
-      const duplicate = await ingest(tokenA, ndjson(rows), 'sync-stream');
-      expect(duplicate.statusCode).toBe(409);
-      body.end(ndjson(rows));
-      const done = await first;
-      expect(done.statusCode, done.body).toBe(200);
-      expect(done.json()).toMatchObject({ counts: { rows: 1, new: 1 } });
-      const replay = await ingest(tokenA, ndjson(rows), 'sync-stream');
-      expect(replay.headers['idempotent-replayed']).toBe('true');
-      expect(replay.json()).toEqual(done.json());
-    },
-  );
 });
