@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Scorecard } from '../core/scorecard.js';
+import { amountCell } from '../export/export-cells.js';
 import { type CellValue, neutralizeCell } from '../export/neutralize-cell.js';
 
 const header = [
@@ -16,9 +17,9 @@ const header = [
   'currency',
 ];
 
-/** Minor units as a decimal amount in the currency's unit, as the data export writes money. */
-const money = (minor: number | null | undefined): CellValue =>
-  minor === null || minor === undefined ? null : (minor / 100).toFixed(2);
+/** Minor units in the currency's unit with its own decimals, as the data export writes money. */
+const money = (minor: number | null | undefined, currency: string): CellValue =>
+  minor === null || minor === undefined ? null : amountCell(String(minor), currency);
 const ratio = (value: number | null | undefined): CellValue =>
   value === null || value === undefined ? null : value.toFixed(4);
 
@@ -27,16 +28,17 @@ const ratio = (value: number | null | undefined): CellValue =>
  * neutralised so a rep named `=HYPERLINK(…)` stays text in a spreadsheet.
  */
 export function scorecardCsv(scorecard: Scorecard): string {
+  const { currency } = scorecard;
   const rows: CellValue[][] = scorecard.rows.map((row) => [
     row.rank,
     row.name,
-    money(row.actual),
-    money(row.goal),
+    money(row.actual, currency),
+    money(row.goal, currency),
     ratio(row.attainment),
     row.previousRank,
     row.movement,
-    money(row.yearToDate?.actual),
-    money(row.yearToDate?.goal),
+    money(row.yearToDate?.actual, currency),
+    money(row.yearToDate?.goal, currency),
     ratio(row.yearToDate?.attainment),
     scorecard.currency,
   ]);
