@@ -10,7 +10,7 @@ import {
   queryCounts,
   runStatements,
 } from '../sql-checks.js';
-import { teamLeaders } from './team-leaders.sql.js';
+import { teamLeaders } from '../merge/team-leaders.sql.js';
 
 /** A row changes its person, their team, or the leader of the teams they manage. */
 const changed = `(${peopleMerge.changed} or ${teamLeaders.leaderChanged})`;
