@@ -2,6 +2,7 @@ import { roles } from '../../db/schema/people.js';
 import type { ImportKindHandler, RowResult } from '../import-kind.js';
 import type { ImportRecord } from '../import-types.js';
 import { peopleMerge } from '../merge/people.sql.js';
+import { teamLeaders } from '../merge/team-leaders.sql.js';
 import { parseDay } from '../read/parse-date.js';
 import { RowCheck } from '../row-check.js';
 import {
@@ -10,7 +11,6 @@ import {
   queryCounts,
   runStatements,
 } from '../sql-checks.js';
-import { teamLeaders } from '../merge/team-leaders.sql.js';
 
 /** A row changes its person, their team, or the leader of the teams they manage. */
 const changed = `(${peopleMerge.changed} or ${teamLeaders.leaderChanged})`;
