@@ -28,11 +28,14 @@ export function optionOf(spec: ChartSpec, format: Formats): EChartsCoreOption {
   };
   const valueAxis = { type: 'value', axisLabel: { ...axisLabel, formatter: format.axis } };
   switch (spec.kind) {
-    case 'attainment':
+    case 'attainment': {
+      const top = Math.max(0, ...spec.points.map((p) => p.attainment ?? 0));
       return {
         ...base,
+        grid: { ...grid, right: 40 },
         xAxis: { type: 'category', data: spec.points.map((p) => p.label), axisLabel },
-        yAxis: valueAxis,
+        // The goal (100%) stays on the axis, even when every bar is below it.
+        yAxis: top < 1 ? { ...valueAxis, max: 1 } : valueAxis,
         series: [
           {
             type: 'bar',
@@ -43,13 +46,14 @@ export function optionOf(spec: ChartSpec, format: Formats): EChartsCoreOption {
             markLine: {
               symbol: 'none',
               lineStyle: { color: ink, type: 'dashed' },
-              // Inside the plot: at the end of the line it was cut off by the chart's edge.
-              label: { formatter: 'goal', color: ink, position: 'insideEndTop' },
+              // Past the line's end, in a margin kept for it (clear of the bars).
+              label: { formatter: 'goal', color: ink, position: 'end' },
               data: [{ yAxis: 1 }],
             },
           },
         ],
       };
+    }
     case 'bars': {
       const category = { type: 'category', data: spec.bars.map((b) => b.label), axisLabel };
       return {

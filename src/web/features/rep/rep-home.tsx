@@ -63,7 +63,8 @@ export default function RepHome() {
                 </p>
               )}
               <p>
-                It will go as far as <StageBadge stage={a.progression.stage} />, because:
+                On today’s figures ({f.day(a.asOf)}), it goes as far as{' '}
+                <StageBadge stage={a.progression.stage} />, because:
               </p>
               <Reasons agenda={a} />
               <Link className="button" to={`/people/${person.id}`}>

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
-import { useScorecard } from '../../api/queries.js';
+import { useScorecard, useTeams } from '../../api/queries.js';
 import type { Scorecard } from '../../api/types.js';
 import { useSession } from '../../app/session.js';
-import { QueryView } from '../../components/states.js';
+import { Empty, QueryView } from '../../components/states.js';
 import { reviewMonths } from '../../components/today.js';
 import { AttainmentChart, ScorecardTable, usePeriodTitle } from './scorecard-table.js';
 
@@ -10,7 +10,9 @@ import { AttainmentChart, ScorecardTable, usePeriodTitle } from './scorecard-tab
 export default function PresentationPage() {
   const [params] = useSearchParams();
   const { org } = useSession();
-  const team = params.get('team') ?? undefined;
+  const teams = useTeams();
+  // Without a team in the link, the first team within reach, as the scorecard page picks.
+  const team = params.get('team') || teams.data?.items[0]?.id;
   const period = params.get('period') ?? reviewMonths(org.timeZone).review;
   const scorecard = useScorecard(team, period);
   return (
@@ -18,9 +20,13 @@ export default function PresentationPage() {
       <p className="breadcrumb">
         <Link to={`/scorecard?team=${team ?? ''}&period=${period}`}>Back to the scorecard</Link>
       </p>
-      <QueryView query={scorecard} what="the scorecard">
-        {(s) => <Presentation scorecard={s} />}
-      </QueryView>
+      {teams.data?.items.length === 0 ? (
+        <Empty title="No team within your reach." next="An admin adds you to a team." />
+      ) : (
+        <QueryView query={scorecard} what="the scorecard">
+          {(s) => <Presentation scorecard={s} />}
+        </QueryView>
+      )}
     </section>
   );
 }

@@ -115,7 +115,7 @@ function Sparkline({ values, label }: { values: ReadonlyArray<number | null>; la
 export function AttainmentChart({ scorecard }: { scorecard: Scorecard }) {
   const f = useFormat();
   return (
-    <figure>
+    <figure className="scorecard-chart">
       <figcaption>Attainment by rep, against the goal</figcaption>
       <Chart
         spec={{
