@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.js';
-import type { Agenda } from '../core/agenda-schema.js';
+import { type Agenda, AgendaSchema } from '../core/agenda-schema.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
 
@@ -29,13 +29,15 @@ export async function viewMeetingSnapshot(
   const [row] = await db.query<{
     rep_id: string;
     started_at: string | null;
-    agenda: Agenda | null;
+    agenda: unknown;
   }>(
     `select rep_id, started_at, agenda_snapshot as agenda from meeting where org_id = $1 and id = $2`,
     [options.orgId, options.meetingId],
   );
   if (!row) throw new AppError('NOT_FOUND', 'No such meeting.');
-  const agenda = row.agenda;
+  // Decoded, not cast: a snapshot frozen by an older Rudder reads in today's vocabulary
+  // (a cadence once stored as `daily` is weekly now), as the response schema expects.
+  const agenda = row.agenda === null ? null : AgendaSchema.parse(row.agenda);
   if (
     agenda?.settings.activityGate &&
     agenda.activity !== null &&

@@ -96,7 +96,8 @@ export function generateMeetings(ctx: DemoContext, rows: DemoRows): void {
         started_at: startedAt,
         held_at: heldAt,
         stage_reached: stage,
-        agenda_snapshot: JSON.stringify({ note: 'seeded' }),
+        // Frozen from the inserted data afterwards (freeze-demo-agendas.ts).
+        agenda_snapshot: null,
         created_at: createdAt,
       });
       held.push({ id, day, heldAt, stage });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgendaSchema } from '../core/agenda-schema.js';
 import { addDays, addMonths } from '../core/days.js';
 import type { Database } from '../db/database.js';
 import { createTestDb, testEngine } from '../db/test-db.js';
@@ -245,6 +246,21 @@ for (const nowIso of ['2026-11-22T15:00:00Z', '2027-03-03T02:00:00Z']) {
       expect(await facts.count(`meeting_note WHERE org_id = $1 AND visibility = 'private'`)).toBe(
         1,
       );
+    });
+
+    it("freezes each held 1:1's agenda from the demo's data, with the stage it reached", async () => {
+      const held = await db.query<{ rep_id: string; stage_reached: string; agenda: unknown }>(
+        `SELECT rep_id, stage_reached, agenda_snapshot AS agenda FROM meeting
+          WHERE org_id = $1 AND status = 'held'`,
+        [summary.orgId],
+      );
+      expect(held.length).toBe(await facts.count(`meeting WHERE org_id = $1 AND status = 'held'`));
+      expect(held.length).toBeGreaterThan(12);
+      for (const meeting of held) {
+        const agenda = AgendaSchema.parse(meeting.agenda);
+        expect(agenda.person.id).toBe(meeting.rep_id);
+        expect(agenda.progression.stage).toBe(meeting.stage_reached);
+      }
     });
 
     it('produces identical rows when seeded again with the same now, replacing the old demo', async () => {

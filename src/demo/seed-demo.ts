@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { createCalendar } from './demo-calendar.js';
 import { createContext } from './demo-context.js';
 import { type DemoRows, type DemoTable, demoTables, emptyRows } from './demo-rows.js';
+import { freezeDemoAgendas } from './freeze-demo-agendas.js';
 import { generateActivities } from './generate-activities.js';
 import { generateGoals } from './generate-goals.js';
 import { generateMeetings } from './generate-meetings.js';
@@ -61,6 +62,7 @@ export async function seedDemo({ db, now }: SeedDemoOptions): Promise<DemoSummar
     ]);
     for (const org of existing) await deleteOrgData(tx, org.id);
     await insertDemoRows(tx, rows);
+    await freezeDemoAgendas(tx, orgId);
   });
   const counts = Object.fromEntries(
     demoTables.map((table) => [table, rows[table].length]),
