@@ -23,7 +23,7 @@ export interface ImportCsvOptions {
   map?: Readonly<Record<string, string>> | undefined;
   delimiter?: CsvDelimiter | undefined;
   maxFieldBytes?: number | undefined;
-  segmentRows?: number | undefined;
+  segmentRows?: number | null | undefined;
   actorId: string | null;
   bytesRead: () => number;
   totalBytes: number | null;

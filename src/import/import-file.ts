@@ -26,8 +26,8 @@ export interface ImportFileOptions {
   /** When the import starts (its run's record), by the caller's clock; default: the system's. */
   now?: Date;
   onProgress?: (progress: ImportProgress) => void;
-  /** Rows per merged segment (see merge-in-segments.ts); tests make it small. */
-  segmentRows?: number;
+  /** Rows per segment merged while parsing, or null for none (see importRecords). */
+  segmentRows?: number | null;
 }
 
 /** Imports one CSV file (see `importCsv`); a path that cannot be read is NOT_FOUND. */

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
 import type { ImportContext, ImportOrg, MatchCounts } from './import-kind.js';
@@ -34,8 +34,12 @@ export interface ImportRecordsOptions {
   bytesRead?: () => number;
   totalBytes?: number | null;
   onProgress?: (progress: ImportProgress) => void;
-  /** Rows per merged segment (default SEGMENT_ROWS); tests make it small. */
-  segmentRows?: number;
+  /**
+   * Rows per segment merged while the rest is parsed (merge-in-segments.ts), or null to
+   * merge the whole file at the end. Default: SEGMENT_ROWS on PostgreSQL, null on PGlite,
+   * which runs on the parser's own thread, so nothing would overlap. Tests make it small.
+   */
+  segmentRows?: number | null;
 }
 
 /** How often progress is reported and, on PostgreSQL, written to import_run. */
@@ -117,16 +121,22 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
         }
       }
       await createStaging(tx, handler.copied, handler.derived);
+      const segmentRows =
+        options.segmentRows === undefined
+          ? db.engine === 'postgres'
+            ? SEGMENT_ROWS
+            : null
+          : options.segmentRows;
       // Stages added by a later segment would be missing for an earlier segment's merge.
       const segmented =
-        handler.mergesInSegments === true && settings.addStages !== true
+        segmentRows !== null && handler.mergesInSegments === true && settings.addStages !== true
           ? await mergeInSegments({
               db,
               tx,
               handler,
               context,
               rows: validRows(),
-              segmentRows: options.segmentRows ?? SEGMENT_ROWS,
+              segmentRows,
               clean: () => errors.total === 0,
             })
           : null;
@@ -150,6 +160,7 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
       // A dry run merges too (its event count is exact), then rolls back.
       if (segmented === null) {
         progress('merging');
+        await skipForeignKeyTriggersOnPglite(tx, db);
         staged.events = await handler.merge(tx, context);
       } else if (!segmented.merged) {
         // A segment held back for a problem the whole-file check did not confirm: never
@@ -197,6 +208,18 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
   }
   progress('done');
   return result;
+}
+
+/**
+ * On PGlite, the merge writes without foreign-key triggers. They check, row by row, what
+ * this import already checked set-based in the same transaction: every owner and stage was
+ * resolved from the organization's people and stages loaded in it, and PGlite's one
+ * connection means nobody can delete them in between. Per-row checks made the merge ~1.7×
+ * slower (bench-M). On a PostgreSQL server other connections can write meanwhile, and the
+ * role is rarely a superuser, so the triggers stay.
+ */
+async function skipForeignKeyTriggersOnPglite(tx: Queryable, db: Database): Promise<void> {
+  if (db.engine === 'pglite') await tx.query('set local session_replication_role = replica');
 }
 
 async function loadOrg(db: Database, orgId: string): Promise<ImportOrg> {

@@ -5,6 +5,9 @@ import { batchRows, STAGING_TABLE } from './staging.js';
 /** Rows per segment: big enough that per-statement costs vanish, small enough to overlap. */
 export const SEGMENT_ROWS = 50_000;
 
+/** The first segment is small, so the database starts merging soon after the file opens. */
+const FIRST_SEGMENT_ROWS = 5_000;
+
 /** Where the merged segments' rows collect, to become the staging table for whole-file checks. */
 const FILE_TABLE = 'import_file';
 
@@ -68,27 +71,32 @@ async function* inOrder(chunks: readonly string[]): AsyncGenerator<string> {
   yield* chunks;
 }
 
-/** Groups encoded rows into segments, each an array of COPY chunks. */
+/**
+ * Groups encoded rows into segments, each an array of COPY chunks: the first of
+ * FIRST_SEGMENT_ROWS, each next one twice as big, up to `segmentRows`.
+ */
 async function* segmentsOf(
   rows: AsyncIterable<string>,
   segmentRows: number,
 ): AsyncGenerator<string[]> {
   let segment: string[] = [];
   let count = 0;
+  let size = Math.min(FIRST_SEGMENT_ROWS, segmentRows);
   async function* tracked(): AsyncGenerator<string> {
     for await (const row of rows) {
       count += 1;
       yield row;
     }
   }
-  // One pass over the rows; a segment ends after `segmentRows` rows.
-  const chunks = batchRows(tracked(), { maxRows: Math.min(10_000, segmentRows) });
+  // One pass over the rows; a segment ends after `size` rows.
+  const chunks = batchRows(tracked(), { maxRows: Math.min(FIRST_SEGMENT_ROWS, segmentRows) });
   for await (const chunk of chunks) {
     segment.push(chunk);
-    if (count >= segmentRows) {
+    if (count >= size) {
       yield segment;
       segment = [];
       count = 0;
+      size = Math.min(size * 2, segmentRows);
     }
   }
   if (segment.length > 0) yield segment;
