@@ -49,8 +49,11 @@ export interface ImportKindHandler {
   check(tx: Queryable, context: ImportContext): Promise<FieldIssue[]>;
   /** Finds the existing row of each staged row and counts new / changed / unchanged. */
   match(tx: Queryable, context: ImportContext): Promise<MatchCounts>;
-  /** Writes the staged rows; resolves with the number of opportunity events recorded. */
-  merge(tx: Queryable, context: ImportContext): Promise<number>;
+  /**
+   * Writes the staged rows; resolves with the number of opportunity events recorded.
+   * `counts` (the match's) lets it skip statements that could find nothing to do.
+   */
+  merge(tx: Queryable, context: ImportContext, counts: MatchCounts): Promise<number>;
   /**
    * Whether segments of a big file may be matched and merged while the rest is still being
    * parsed (see merge-in-segments.ts): true when no row of the file can change how another

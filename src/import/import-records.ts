@@ -161,7 +161,7 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
       if (segmented === null) {
         progress('merging');
         await skipForeignKeyTriggersOnPglite(tx, db);
-        staged.events = await handler.merge(tx, context);
+        staged.events = await handler.merge(tx, context, counts);
       } else if (!segmented.merged) {
         // A segment held back for a problem the whole-file check did not confirm: never
         // commit a file of which only some segments were merged.

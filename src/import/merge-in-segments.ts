@@ -58,7 +58,7 @@ export async function mergeInSegments(options: {
     // A key repeated inside the segment would break the merge's unique keys: leave it to
     // the whole-file check to report, and stop merging (the file will be rolled back).
     outcome.merged &&= options.clean() && (await handler.check(tx, context)).length === 0;
-    if (outcome.merged) outcome.events += await handler.merge(tx, context);
+    if (outcome.merged) outcome.events += await handler.merge(tx, context, counts);
     await tx.query(`insert into ${FILE_TABLE} select * from ${STAGING_TABLE}`);
     await tx.query(`truncate ${STAGING_TABLE}`);
   }

@@ -87,11 +87,19 @@ export const opportunities: ImportKindHandler = {
     findDuplicateKeys(tx, { key: 's.external_id', field: 'external_id', label: 'external id' }),
 
   async match(tx, { org }) {
+    // One probe of the unique key per staged row: the same plan whatever the planner
+    // believes of the table's size (it grows within an import merged in segments, where a
+    // join would hash the whole table for every segment: ~0.3 s each over 1M rows).
     await tx.query(
-      `update import_staging s set target_id = o.id from opportunity o
-       where o.org_id = $1 and o.external_id = s.external_id`,
+      `update import_staging s set target_id = (
+         select o.id from opportunity o where o.org_id = $1 and o.external_id = s.external_id)`,
       [org.id],
     );
+    const [known] = await tx.query<{ rows: number; matched: number }>(
+      'select count(*)::int8 as rows, count(target_id)::int8 as matched from import_staging',
+    );
+    // Only new rows (a first import): nothing to compare, no join.
+    if (known?.matched === 0) return { new: known.rows, changed: 0, unchanged: 0 };
     return queryCounts(
       tx,
       `select count(*) filter (where o.id is null) as new,
@@ -102,13 +110,16 @@ export const opportunities: ImportKindHandler = {
     );
   },
 
-  async merge(tx, context) {
+  async merge(tx, context, counts) {
     await context.stages.persist(tx, context.org.id);
     const params = [context.org.id, context.settings.asOf, context.runId];
-    // Events first: they compare the staged rows with the rows as they were.
-    const changes = await merge.recordChanges(tx, params);
-    await tx.query(merge.updateChanged, params.slice(0, 2));
-    const created = await merge.insertNew(tx, params);
+    let changes = 0;
+    if (counts.changed > 0) {
+      // Events first: they compare the staged rows with the rows as they were.
+      changes = await merge.recordChanges(tx, params);
+      await tx.query(merge.updateChanged, params.slice(0, 2));
+    }
+    const created = counts.new > 0 ? await merge.insertNew(tx, params) : 0;
     return changes + created;
   },
 
