@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,6 +58,7 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults 
     await readFile(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
   ) as { version: string };
   const started = new Date();
+  const loadAtStart = Number(loadavg()[0]?.toFixed(2));
   const report = (run: BenchRun) =>
     toResults({
       date: started.toISOString(),
@@ -70,6 +71,7 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults 
         node: process.version,
         pglite: pgliteManifest.version,
         postgres,
+        loadAverage: { start: loadAtStart, end: Number(loadavg()[0]?.toFixed(2)) },
       },
       run,
     });
