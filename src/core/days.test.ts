@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, countBusinessDays, dayInZone, daysBetween } from './days.js';
+import { addMonths, countBusinessDays, dayInZone, daysBetween, utcMsToDay } from './days.js';
 
 describe('dayInZone', () => {
   it('gives the org-local day when the UTC instant is already in the next month', () => {
@@ -33,5 +33,27 @@ describe('days', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     // 2028 is a leap year: Feb 1 → Mar 1 is 29 days.
     expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
+  });
+});
+
+describe('utcMsToDay', () => {
+  it("agrees with Date's own ISO date on every day from 1900 to 2200", () => {
+    const start = Date.UTC(1900, 0, 1);
+    const end = Date.UTC(2200, 11, 31);
+    let mismatches = 0;
+    for (let ms = start; ms <= end; ms += 86_400_000) {
+      // Noon as well as midnight: the day of any instant is the day it falls on in UTC.
+      for (const at of [ms, ms + 43_200_000]) {
+        if (utcMsToDay(at) !== new Date(at).toISOString().slice(0, 10)) mismatches += 1;
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it('gives leap days and the days around them, checked by hand', () => {
+    expect(utcMsToDay(Date.UTC(2024, 1, 29))).toBe('2024-02-29');
+    expect(utcMsToDay(Date.UTC(2000, 1, 29, 23, 59))).toBe('2000-02-29');
+    expect(utcMsToDay(Date.UTC(2100, 2, 1))).toBe('2100-03-01');
+    expect(utcMsToDay(Date.UTC(1969, 11, 31, 12))).toBe('1969-12-31');
   });
 });
