@@ -129,7 +129,8 @@ function addScheduled(options: DayOptions & { deals: readonly OpenDeal[] }): voi
         kind,
         time: clock(random.int(9, 16) * 60 + random.pick([0, 30])),
         count: 1,
-        subject: `${kind === 'meeting' ? 'Meeting' : 'Call'}: ${deal.name}`,
+        // The kind is shown beside the subject: "call — Litware — Multi-year deal".
+        subject: deal.name,
         opportunityId: deal.id,
       }),
     );
