@@ -1,7 +1,7 @@
 import { addDays, monthOf } from './days.js';
 import type { Day, OpportunityFact, StageFact } from './facts.js';
 import { indexStages, isOpen, moneyCount, type StageIndex } from './opportunities.js';
-import type { DealFlag, Movement } from './pipeline-schema.js';
+import { type DealFlag, DealFlagSchema, type Movement } from './pipeline-schema.js';
 
 export interface MovementOptions {
   opportunities: readonly OpportunityFact[];
@@ -57,16 +57,8 @@ const CLASSIFIERS: Record<DealFlag | 'won' | 'lost', Classifier> = {
     o.closedDay !== null && o.closedDay >= options.since && stages.get(o.stageId)?.kind === 'lost',
 };
 
-const DEAL_FLAGS: DealFlag[] = [
-  'created',
-  'advanced',
-  'regressed',
-  'slipped',
-  'pulled-in',
-  'stalled',
-  'past-due',
-  'no-close-date',
-];
+/** The flags in the order they are listed on a deal. */
+const DEAL_FLAGS: readonly DealFlag[] = DealFlagSchema.options;
 
 /** The movement flags of one opportunity, for deal summaries. */
 export function dealFlags(opportunity: OpportunityFact, options: MovementOptions): DealFlag[] {

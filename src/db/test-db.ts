@@ -28,7 +28,8 @@ export async function createTestDb(): Promise<Database> {
 /** The engine the suite runs on, for test names. */
 export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
+/** One statement on the server's maintenance connection (CREATE/DROP DATABASE). */
+export async function adminQuery(serverUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -3,6 +3,16 @@ import type { World } from './world.js';
 
 export const ndjson = (rows: object[]) => `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
 
+/** The import run a people ingest by org A's admin starts, to claim a key for by hand. */
+export const peopleRunStart = (world: World) => ({
+  orgId: world.a.orgId,
+  kind: 'people' as const,
+  fileName: null,
+  actorId: world.a.people.admin,
+  dryRun: false,
+  now: world.clock.now(),
+});
+
 /** `POST /api/v1/ingest/people` with an API token and, optionally, an Idempotency-Key. */
 export function ingestPeople(
   world: World,

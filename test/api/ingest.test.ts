@@ -4,7 +4,7 @@ import { createApiToken } from '../../src/auth/create-api-token.js';
 import { testEngine } from '../../src/db/test-db.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from '../../src/import-api/idempotency.js';
 import { KeyHolder, thisProcess } from '../../src/import-api/key-holder.js';
-import { ingestPeople, ndjson } from './ingest-helpers.js';
+import { ingestPeople, ndjson, peopleRunStart } from './ingest-helpers.js';
 import { createWorld, type World } from './world.js';
 
 const people = [
@@ -128,14 +128,7 @@ describe(`POST /api/v1/ingest/:kind (${testEngine})`, () => {
     { external_id: 'S-3', name: 'Sid Sync', email: 'sid@sync.test', role: 'rep' },
     { external_id: 'S-4', name: 'Sol Sync', email: 'sol@sync.test', role: 'rep' },
   ];
-  const start = () => ({
-    orgId: world.a.orgId,
-    kind: 'people' as const,
-    fileName: null,
-    actorId: world.a.people.admin,
-    dryRun: false,
-    now: world.clock.now(),
-  });
+  const start = () => peopleRunStart(world);
   const runOf = async (runId: string) => {
     const [run] = await world.db.query<{
       status: string;

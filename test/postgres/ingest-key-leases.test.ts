@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../../src/auth/create-api-token.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from '../../src/import-api/idempotency.js';
 import { KeyHolder, thisProcess } from '../../src/import-api/key-holder.js';
-import { ingestPeople, ndjson } from '../api/ingest-helpers.js';
+import { ingestPeople, ndjson, peopleRunStart } from '../api/ingest-helpers.js';
 import { createWorld, type World } from '../api/world.js';
 
 // Several server processes share a PostgreSQL database (PGlite belongs to one process), so
@@ -32,14 +32,7 @@ describe('Idempotency-Key leases across processes (postgres)', () => {
     const other = new KeyHolder({ leaseSeconds: 3600, renewEverySeconds: null });
     const running = await claimIdempotencyKey(world.db, {
       key: 'sync-elsewhere',
-      start: {
-        orgId: world.a.orgId,
-        kind: 'people' as const,
-        fileName: null,
-        actorId: world.a.people.admin,
-        dryRun: false,
-        now: world.clock.now(),
-      },
+      start: peopleRunStart(world),
       holder: other,
     });
     const rows = [{ external_id: 'S-7', name: 'Ela Sync', email: 'ela@sync.test' }];

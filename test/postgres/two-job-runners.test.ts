@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/create-db.js';
 import type { Database } from '../../src/db/database.js';
+import { adminQuery } from '../../src/db/test-db.js';
 import { createJobHandlers } from '../../src/jobs/create-job-handlers.js';
 import { type JobRunner, startJobRunner } from '../../src/jobs/start-job-runner.js';
 import { insertMeetingToRemind, jobTestConfig, waitFor } from '../../src/jobs/test-job-setup.js';
@@ -15,15 +15,7 @@ import { fixedClock } from '../../src/shared/clock.js';
 // Runs only in the PostgreSQL suite (see vitest.config.ts), where TEST_DATABASE_URL is set.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (text: string) => adminQuery(serverUrl, text);
 
 describe('two job runners on one PostgreSQL database', () => {
   const name = `rudder_runners_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/create-db.js';
 import type { Database } from '../../src/db/database.js';
+import { adminQuery } from '../../src/db/test-db.js';
 import { insertMeetingToRemind } from '../../src/jobs/test-job-setup.js';
 import { startSmtpSink } from '../../src/mail/test-smtp-server.js';
 import { type Spawned, spawnTs } from '../embedded/spawn-rudder.js';
@@ -10,15 +10,7 @@ import { type Spawned, spawnTs } from '../embedded/spawn-rudder.js';
 // Runs only in the PostgreSQL suite (see vitest.config.ts), where TEST_DATABASE_URL is set.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (text: string) => adminQuery(serverUrl, text);
 
 /** Polls `done` every 100 ms for at most 20 s; the servers' output explains a timeout. */
 async function until(done: () => Promise<boolean>, servers: Spawned[]): Promise<void> {
