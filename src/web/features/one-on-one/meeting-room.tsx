@@ -74,7 +74,8 @@ export function MeetingRoom({
           </p>
         </div>
         <StageBadge stage={agenda.progression.stage} />
-        <MeetingTimer startedAt={Date.parse(startedAt)} minutes={agenda.meeting.minutes} />
+        {/* The meeting's own length (its series' or its own), not the organization's default. */}
+        <MeetingTimer startedAt={Date.parse(startedAt)} minutes={meeting.durationMinutes} />
       </header>
       {onPlan ? (
         <p className="banner good">

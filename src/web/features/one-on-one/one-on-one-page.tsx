@@ -40,6 +40,7 @@ export default function OneOnOnePage() {
         <Prepare
           agenda={agenda.data}
           scheduledAt={current.meeting?.scheduledAt ?? null}
+          minutes={current.meeting?.durationMinutes ?? agenda.data.meeting.minutes}
           onStart={() => current.start.mutate()}
           starting={current.start.isPending}
           error={current.start.error}
@@ -52,12 +53,15 @@ export default function OneOnOnePage() {
 function Prepare({
   agenda,
   scheduledAt,
+  minutes,
   onStart,
   starting,
   error,
 }: {
   agenda: Agenda;
   scheduledAt: string | null;
+  /** The scheduled 1:1's length, else the organization's default. */
+  minutes: number;
   onStart: () => void;
   starting: boolean;
   error: unknown;
@@ -71,7 +75,7 @@ function Prepare({
           <p className="muted">
             {agenda.team?.name ?? 'No team'} ·{' '}
             {scheduledAt ? `scheduled ${f.dateTime(scheduledAt)}` : 'nothing scheduled'} · data as
-            of {f.day(agenda.asOf)} · {agenda.meeting.minutes} minutes planned
+            of {f.day(agenda.asOf)} · {minutes} minutes planned
           </p>
         </div>
         <StageBadge stage={agenda.progression.stage} />
