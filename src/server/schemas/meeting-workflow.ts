@@ -5,30 +5,18 @@
 import { z } from 'zod';
 import { AgendaSchema } from '../../core/agenda-schema.js';
 import { CadenceSchema } from '../../core/cadence-schema.js';
-import { meetingStatuses, progressionStages } from '../../db/schema/meetings.js';
-import { CommitmentSchema } from '../../meetings/meeting-view.js';
+import { CommitmentSchema, MeetingSchema } from '../../meetings/meeting-view.js';
 import { SeriesInputSchema } from '../../meetings/schedule-series.js';
 import { Day, Uuid } from './common.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
 /** A meeting as the workflow changes it: the record plus when it started and where it moved. */
-export const MeetingStateSchema = z
-  .object({
-    id: z.string(),
-    seriesId: z.string().nullable(),
-    repId: z.string(),
-    managerId: z.string(),
-    scheduledAt: z.string(),
-    durationMinutes: z.number().int(),
-    status: z.enum(meetingStatuses),
-    startedAt: z.string().nullable(),
-    heldAt: z.string().nullable(),
-    stageReached: z.enum(progressionStages).nullable(),
-    rescheduledToId: z.string().nullable(),
-    sequence: z.number().int().describe('the iCalendar SEQUENCE: rises with each change'),
-  })
-  .meta({ id: 'MeetingState' });
+export const MeetingStateSchema = MeetingSchema.extend({
+  startedAt: z.string().nullable(),
+  rescheduledToId: z.string().nullable(),
+  sequence: z.number().int().describe('the iCalendar SEQUENCE: rises with each change'),
+}).meta({ id: 'MeetingState' });
 export type MeetingState = z.infer<typeof MeetingStateSchema>;
 
 export const ScheduleMeetingBody = z.strictObject({
