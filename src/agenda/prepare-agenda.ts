@@ -4,7 +4,7 @@ import { dayInZone } from '../core/days.js';
 import type { Day } from '../core/facts.js';
 import type { Queryable } from '../db/database.js';
 import { loadRepFacts } from '../db/facts/load-rep-facts.js';
-import { loadOrgContext } from '../db/facts/org-context.js';
+import { loadOrgContext, type OrgContext } from '../db/facts/org-context.js';
 
 export interface PrepareAgendaOptions {
   orgId: string;
@@ -17,11 +17,13 @@ export interface PrepareAgendaOptions {
   since?: Day;
   /** The rep shared their activity detail (matters only with the activity gate on). */
   activityShared?: boolean;
+  /** The organization, when the caller has loaded it already. */
+  org?: OrgContext;
 }
 
 /** One rep's 1:1 agenda: the facts from SQL, the decisions from the core. */
 export async function prepareAgenda(db: Queryable, options: PrepareAgendaOptions): Promise<Agenda> {
-  const org = await loadOrgContext(db, options.orgId);
+  const org = options.org ?? (await loadOrgContext(db, options.orgId));
   const asOf = options.asOf ?? dayInZone(options.now, org.timeZone);
   const facts = await loadRepFacts(db, {
     org,

@@ -31,6 +31,11 @@ export const ConfigSchema = z.object({
    * or an e-mail may start at most. Each poll costs a few small queries per process.
    */
   JOB_POLL_SECONDS: intFromEnv(1, 3_600).default(5),
+  /**
+   * Megabytes of computed agendas and scorecards a server process keeps, each reused until
+   * the data it was computed from changes; 0 computes every request afresh.
+   */
+  RESULT_CACHE_MB: intFromEnv(0, 4_096).default(32),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -23,6 +23,7 @@ describe(`database contract (${testEngine})`, () => {
       'audit_event',
       'calendar_feed',
       'commitment',
+      'data_version',
       'goal',
       'goal_event',
       'import_run',
@@ -84,7 +85,7 @@ describe(`database contract (${testEngine})`, () => {
          join pg_class t on t.oid = x.indrelid
          join pg_namespace n on n.oid = t.relnamespace
          left join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
-        where n.nspname = 'public' and t.relname not in ('org') and i.relname <> 'job_due_idx'
+        where n.nspname = 'public' and t.relname not in ('org', 'data_version') and i.relname <> 'job_due_idx'
         order by 1`,
     );
     const notLed = rows.filter((r) => r.first !== 'org_id').map((r) => r.index);

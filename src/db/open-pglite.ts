@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { AppError } from '../shared/app-error.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { beginDataVersion, commitDataVersion } from './data-version.js';
 import type { Orm, Queryable, Row } from './database.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { copySql, type OpenDatabase, vacuumSql } from './open-database.js';
@@ -42,7 +43,13 @@ export async function openPglite(dataDir: string): Promise<OpenDatabase> {
     engine: 'pglite',
     orm,
     query: self.query,
-    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    transaction: (fn) =>
+      client.transaction(async (tx) => {
+        await tx.query(beginDataVersion);
+        const result = await fn(runner(tx));
+        await tx.query(commitDataVersion);
+        return result;
+      }),
     async copyIn(into, options) {
       const q = connections.get(into) ?? client;
       let rows = 0;

@@ -4,6 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../shared/app-error.js';
+import { beginDataVersion, commitDataVersion } from './data-version.js';
 import type { CopyInOptions, Orm, Queryable, Row } from './database.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { copySql, type OpenDatabase, vacuumSql } from './open-database.js';
@@ -58,9 +59,10 @@ export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // One round trip each: the data version's bookkeeping rides with BEGIN and COMMIT.
+        await client.query(`BEGIN; ${beginDataVersion}`);
         const result = await fn(runner(client));
-        await client.query('COMMIT');
+        await client.query(`${commitDataVersion}; COMMIT`);
         return result;
       } catch (error: unknown) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -1,3 +1,4 @@
+import { markDataChanged } from '../db/data-version.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
@@ -219,7 +220,10 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
  * role is rarely a superuser, so the triggers stay.
  */
 async function skipForeignKeyTriggersOnPglite(tx: Queryable, db: Database): Promise<void> {
-  if (db.engine === 'pglite') await tx.query('set local session_replication_role = replica');
+  if (db.engine !== 'pglite') return;
+  await tx.query('set local session_replication_role = replica');
+  // The role silences the data version's triggers too: this transaction raises it itself.
+  await markDataChanged(tx);
 }
 
 async function loadOrg(db: Database, orgId: string): Promise<ImportOrg> {

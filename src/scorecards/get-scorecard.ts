@@ -1,9 +1,11 @@
 import { dayInZone } from '../core/days.js';
 import type { Scorecard } from '../core/scorecard.js';
+import { readDataVersion } from '../db/data-version.js';
 import type { Queryable } from '../db/database.js';
 import { loadOrgContext } from '../db/facts/org-context.js';
 import { buildTeamScorecard } from '../scorecard/build-team-scorecard.js';
 import { AppError } from '../shared/app-error.js';
+import type { VersionedCache } from '../shared/versioned-cache.js';
 import { isScorecardPublished } from './is-scorecard-published.js';
 import { resolvePeriod } from './resolve-period.js';
 
@@ -21,7 +23,10 @@ export interface GetScorecardOptions {
 export async function getScorecard(
   db: Queryable,
   options: GetScorecardOptions,
+  cache: VersionedCache<Scorecard> | null = null,
 ): Promise<Scorecard> {
+  // The version is read before any fact: see readDataVersion.
+  const version = cache === null ? 0 : await readDataVersion(db);
   const org = await loadOrgContext(db, options.orgId);
   const today = dayInZone(options.now, org.timeZone);
   const period = resolvePeriod(options.periodKey, today, org.fiscalYearStartMonth);
@@ -42,5 +47,9 @@ export async function getScorecard(
     if (options.publishedOnly && !published)
       throw new AppError('NOT_FOUND', 'No published scorecard.');
   }
-  return buildTeamScorecard(db, { org, team, period, today });
+  const build = () => buildTeamScorecard(db, { org, team, period, today });
+  if (cache === null) return build();
+  // A period in progress is "so far": its figures depend on the day as well.
+  const key = [options.orgId, team?.id ?? 'organization', period.key, today].join(' ');
+  return cache.get(key, version, build);
 }

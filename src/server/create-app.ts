@@ -13,6 +13,7 @@ import type { Clock } from '../shared/clock.js';
 import { installAccessControl } from './access/access-control.js';
 import { registerOpenApi } from './openapi.js';
 import { sendProblem, toProblem } from './problem.js';
+import { createResultCaches, type ResultCaches } from './result-caches.js';
 import { adminRoutes } from './routes/admin.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { authRoutes } from './routes/auth.js';
@@ -58,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppOptions;
     signInLimiter: SignInLimiter;
+    /** Null when RESULT_CACHE_MB is 0. */
+    resultCaches: ResultCaches | null;
     registeredRoutes: RegisteredRoute[];
   }
 }
@@ -84,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options);
   app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter());
+  app.decorate('resultCaches', createResultCaches(options.config.RESULT_CACHE_MB));
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   foreignKey,
   index,
   integer,
@@ -100,4 +101,19 @@ export const outboxMessage = pgTable(
     index('outbox_message_created_idx').on(t.orgId, t.createdAt),
     foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
   ],
+);
+
+/**
+ * One counter for the whole database, raised by every committed change to the tables the
+ * agendas and scorecards are computed from (triggers in migration 0006; see
+ * src/db/data-version.ts). A computed agenda or ranking is reused while it has not moved.
+ * Not a tenant table: one row, no org_id.
+ */
+export const dataVersion = pgTable(
+  'data_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('data_version_one_row', sql`${t.id} = 1`)],
 );

@@ -27,15 +27,19 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const access = accessOf(request);
       await requirePerson(db, access, request.params.id);
-      return viewAgenda(db, {
-        orgId: access.caller.orgId,
-        repId: request.params.id,
-        viewerId: access.caller.personId,
-        now: clock.now(),
-        asOf: request.query.asOf,
-        since: request.query.since,
-        ip: request.ip,
-      });
+      return viewAgenda(
+        db,
+        {
+          orgId: access.caller.orgId,
+          repId: request.params.id,
+          viewerId: access.caller.personId,
+          now: clock.now(),
+          asOf: request.query.asOf,
+          since: request.query.since,
+          ip: request.ip,
+        },
+        app.resultCaches?.agendas ?? null,
+      );
     },
   );
 };

@@ -30,13 +30,17 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const access = accessOf(request);
       await requireTeam(db, access, request.query.team);
-      return getScorecard(db, {
-        orgId: access.caller.orgId,
-        teamId: request.query.team,
-        periodKey: request.query.period,
-        now: clock.now(),
-        publishedOnly: access.caller.role === 'rep',
-      });
+      return getScorecard(
+        db,
+        {
+          orgId: access.caller.orgId,
+          teamId: request.query.team,
+          periodKey: request.query.period,
+          now: clock.now(),
+          publishedOnly: access.caller.role === 'rep',
+        },
+        app.resultCaches?.scorecards ?? null,
+      );
     },
   );
 
@@ -52,13 +56,17 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { caller } = accessOf(request);
-      return getScorecard(db, {
-        orgId: caller.orgId,
-        teamId: null,
-        periodKey: request.query.period,
-        now: clock.now(),
-        publishedOnly: false,
-      });
+      return getScorecard(
+        db,
+        {
+          orgId: caller.orgId,
+          teamId: null,
+          periodKey: request.query.period,
+          now: clock.now(),
+          publishedOnly: false,
+        },
+        app.resultCaches?.scorecards ?? null,
+      );
     },
   );
 
