@@ -3,11 +3,17 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Agenda } from '../core/agenda-schema.js';
 import { dayInZone } from '../core/days.js';
 import type { Day } from '../core/facts.js';
-import { readDataVersion } from '../db/data-version.js';
+import { dataVersionSql } from '../db/data-version.js';
 import type { Queryable } from '../db/database.js';
-import { loadOrgContext } from '../db/facts/org-context.js';
-import { isActivityShared } from '../people/set-activity-sharing.js';
+import { type OrgContext, orgContextAt } from '../db/facts/org-context.js';
+import { activitySharedSql } from '../people/set-activity-sharing.js';
 import type { VersionedCache } from '../shared/versioned-cache.js';
+
+/** What a server keeps for reuse while the data version stands (src/server/result-caches.ts). */
+export interface AgendaCaches {
+  agendas: VersionedCache<Agenda>;
+  orgs: VersionedCache<OrgContext>;
+}
 
 export interface ViewAgendaOptions {
   orgId: string;
@@ -29,14 +35,17 @@ export interface ViewAgendaOptions {
 export async function viewAgenda(
   db: Queryable,
   options: ViewAgendaOptions,
-  cache: VersionedCache<Agenda> | null = null,
+  caches: AgendaCaches | null = null,
 ): Promise<Agenda> {
-  // The version is read before any fact: see readDataVersion.
-  const version = cache === null ? 0 : await readDataVersion(db);
-  const [activityShared, org] = await Promise.all([
-    isActivityShared(db, { orgId: options.orgId, personId: options.repId }),
-    loadOrgContext(db, options.orgId),
-  ]);
+  // The version is read before any fact (see readDataVersion), with the rep's sharing in the
+  // same round trip: every agenda request, served from the cache or not, starts here.
+  const [state] = await db.query<{ version: number; shared: boolean }>(
+    `select ${dataVersionSql} as version, ${activitySharedSql} as shared`,
+    [options.orgId, options.repId],
+  );
+  const version = state?.version ?? 0;
+  const activityShared = state?.shared === true;
+  const org = await orgContextAt(db, options.orgId, version, caches?.orgs ?? null);
   const asOf = options.asOf ?? dayInZone(options.now, org.timeZone);
   const prepare = () =>
     prepareAgenda(db, {
@@ -50,7 +59,8 @@ export async function viewAgenda(
     });
   // Everything the agenda depends on besides the data: who, which day, since when, sharing.
   const key = [options.orgId, options.repId, asOf, options.since ?? '', activityShared].join(' ');
-  const agenda = cache === null ? await prepare() : await cache.get(key, version, prepare);
+  const agenda =
+    caches === null ? await prepare() : await caches.agendas.get(key, version, prepare);
   if (
     agenda.settings.activityGate &&
     agenda.activity !== null &&

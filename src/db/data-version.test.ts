@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../import/import-file.js';
 import { csvFolder } from '../import/test-files.js';
-import type { Database } from './database.js';
 import { readDataVersion } from './data-version.js';
+import type { Database } from './database.js';
 import { createTestDb, testEngine } from './test-db.js';
 import { insertOrg, insertPerson, insertStages } from './test-fixtures.js';
 
@@ -39,9 +39,7 @@ describe(`data version (${testEngine})`, () => {
         const start = await readDataVersion(tx);
         await insertPerson(tx, orgId, { name: 'Bob' });
         await insertPerson(tx, orgId, { name: 'Cy' });
-        await tx.query("update person set name = 'Cyd' where org_id = $1 and name = 'Cy'", [
-          orgId,
-        ]);
+        await tx.query("update person set name = 'Cyd' where org_id = $1 and name = 'Cy'", [orgId]);
         // Not yet: the counter's row is taken only at COMMIT.
         expect(await readDataVersion(tx)).toBe(start);
       }),

@@ -33,8 +33,9 @@ export async function markDataChanged(tx: Queryable): Promise<void> {
  * than its key says and never outlives a change.
  */
 export async function readDataVersion(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ version: number }>(
-    'select version from data_version where id = 1',
-  );
+  const [row] = await db.query<{ version: number }>(`select ${dataVersionSql} as version`);
   return row?.version ?? 0;
 }
+
+/** The version as an SQL expression, to read it with something else in one round trip. */
+export const dataVersionSql = '(select version from data_version where id = 1)';

@@ -29,13 +29,17 @@ export async function setActivitySharing(
   });
 }
 
+/** SQL: whether the rep ($2) of the organization ($1) shares their activity detail. */
+export const activitySharedSql =
+  'exists (select 1 from activity_share where org_id = $1 and person_id = $2)';
+
 export async function isActivityShared(
   db: Queryable,
   options: { orgId: string; personId: string },
 ): Promise<boolean> {
-  const [row] = await db.query(
-    'select 1 from activity_share where org_id = $1 and person_id = $2',
-    [options.orgId, options.personId],
-  );
-  return row !== undefined;
+  const [row] = await db.query<{ shared: boolean }>(`select ${activitySharedSql} as shared`, [
+    options.orgId,
+    options.personId,
+  ]);
+  return row?.shared === true;
 }

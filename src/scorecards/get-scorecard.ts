@@ -2,12 +2,18 @@ import { dayInZone } from '../core/days.js';
 import type { Scorecard } from '../core/scorecard.js';
 import { readDataVersion } from '../db/data-version.js';
 import type { Queryable } from '../db/database.js';
-import { loadOrgContext } from '../db/facts/org-context.js';
+import { type OrgContext, orgContextAt } from '../db/facts/org-context.js';
 import { buildTeamScorecard } from '../scorecard/build-team-scorecard.js';
 import { AppError } from '../shared/app-error.js';
 import type { VersionedCache } from '../shared/versioned-cache.js';
 import { isScorecardPublished } from './is-scorecard-published.js';
 import { resolvePeriod } from './resolve-period.js';
+
+/** What a server keeps for reuse while the data version stands (src/server/result-caches.ts). */
+export interface ScorecardCaches {
+  scorecards: VersionedCache<Scorecard>;
+  orgs: VersionedCache<OrgContext>;
+}
 
 export interface GetScorecardOptions {
   orgId: string;
@@ -23,11 +29,11 @@ export interface GetScorecardOptions {
 export async function getScorecard(
   db: Queryable,
   options: GetScorecardOptions,
-  cache: VersionedCache<Scorecard> | null = null,
+  caches: ScorecardCaches | null = null,
 ): Promise<Scorecard> {
   // The version is read before any fact: see readDataVersion.
-  const version = cache === null ? 0 : await readDataVersion(db);
-  const org = await loadOrgContext(db, options.orgId);
+  const version = caches === null ? 0 : await readDataVersion(db);
+  const org = await orgContextAt(db, options.orgId, version, caches?.orgs ?? null);
   const today = dayInZone(options.now, org.timeZone);
   const period = resolvePeriod(options.periodKey, today, org.fiscalYearStartMonth);
   let team: { id: string; name: string } | null = null;
@@ -48,8 +54,8 @@ export async function getScorecard(
       throw new AppError('NOT_FOUND', 'No published scorecard.');
   }
   const build = () => buildTeamScorecard(db, { org, team, period, today });
-  if (cache === null) return build();
+  if (caches === null) return build();
   // A period in progress is "so far": its figures depend on the day as well.
   const key = [options.orgId, team?.id ?? 'organization', period.key, today].join(' ');
-  return cache.get(key, version, build);
+  return caches.scorecards.get(key, version, build);
 }

@@ -1,5 +1,6 @@
 import { type OrgSettings, OrgSettingsSchema } from '../../core/settings.js';
 import { AppError } from '../../shared/app-error.js';
+import type { VersionedCache } from '../../shared/versioned-cache.js';
 import type { Queryable } from '../database.js';
 
 /** What every fact query and the core need to know about the organization. */
@@ -39,4 +40,15 @@ export async function loadOrgContext(db: Queryable, orgId: string): Promise<OrgC
     // organization out, so anything unreadable falls back to the defaults.
     settings: settings.success ? settings.data : OrgSettingsSchema.parse({}),
   };
+}
+
+/** The organization as of data `version`, from `cache` when it was read at that version. */
+export function orgContextAt(
+  db: Queryable,
+  orgId: string,
+  version: number,
+  cache: VersionedCache<OrgContext> | null,
+): Promise<OrgContext> {
+  const load = () => loadOrgContext(db, orgId);
+  return cache === null ? load() : cache.get(orgId, version, load);
 }

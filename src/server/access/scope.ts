@@ -27,42 +27,55 @@ const current = (alias: string, day: string) =>
   `${alias}.valid_from <= ${day}::date and (${alias}.valid_to is null or ${alias}.valid_to > ${day}::date)`;
 
 /**
- * The people within reach. `team` follows the teams as they are TODAY: a rep who moved to
- * another team leaves their old manager's reach the day the move takes effect.
+ * The teams within reach as SQL over ($1 org, $2 caller, $3 role, $4 today): managed
+ * (manager), led (leader), belonged to now (rep).
  */
+const teamsInReach = `select t.id from team t
+  where t.org_id = $1
+    and (($3 = 'manager' and t.manager_id = $2) or ($3 = 'leader' and t.leader_id = $2)
+      or ($3 = 'rep' and exists (
+            select 1 from team_membership m
+             where m.org_id = t.org_id and m.team_id = t.id and m.person_id = $2
+               and ${current('m', '$4')})))`;
+
+/**
+ * The people within reach at `team` level as SQL over the same parameters: the caller, the
+ * members today of the teams within reach, and for a leader the managers of the teams led.
+ * `team` follows the teams as they are TODAY: a rep who moved to another team leaves their
+ * old manager's reach the day the move takes effect.
+ */
+const peopleInReach = `select $2::uuid as id
+  union
+  select m.person_id from team_membership m
+   where m.org_id = $1 and m.team_id in (${teamsInReach}) and ${current('m', '$4')}
+  union
+  select t.manager_id from team t
+   where t.org_id = $1 and $3 = 'leader' and t.leader_id = $2 and t.manager_id is not null`;
+
+const reachParams = ({ caller, today }: Access) => [
+  caller.orgId,
+  caller.personId,
+  caller.role,
+  today,
+];
+
+/** The people within reach. */
 export async function personScope(db: Queryable, access: Access): Promise<Scope> {
-  const { caller, level } = access;
-  switch (level) {
+  switch (access.level) {
     case 'org':
       return { all: true };
     case 'none':
       return { all: false, ids: [] };
     case 'self':
-      return { all: false, ids: [caller.personId] };
+      return { all: false, ids: [access.caller.personId] };
     case 'team': {
-      const rows = await db.query<{ id: string }>(
-        `select $2::uuid as id
-         union
-         select m.person_id
-           from team t join team_membership m on m.org_id = t.org_id and m.team_id = t.id
-          where t.org_id = $1 and t.id = any($4::uuid[]) and ${current('m', '$3')}
-         union
-         select t.manager_id from team t
-          where t.org_id = $1 and $5 = 'leader' and t.leader_id = $2 and t.manager_id is not null`,
-        [
-          caller.orgId,
-          caller.personId,
-          access.today,
-          await teamIdsInReach(db, access),
-          caller.role,
-        ],
-      );
+      const rows = await db.query<{ id: string }>(peopleInReach, reachParams(access));
       return { all: false, ids: rows.map((r) => r.id) };
     }
   }
 }
 
-/** The teams within reach: managed (manager), led (leader), belonged to now (rep). */
+/** The teams within reach. */
 export async function teamScope(db: Queryable, access: Access): Promise<Scope> {
   switch (access.level) {
     case 'org':
@@ -70,24 +83,11 @@ export async function teamScope(db: Queryable, access: Access): Promise<Scope> {
     case 'none':
     case 'self':
       return { all: false, ids: [] };
-    case 'team':
-      return { all: false, ids: await teamIdsInReach(db, access) };
+    case 'team': {
+      const rows = await db.query<{ id: string }>(teamsInReach, reachParams(access));
+      return { all: false, ids: rows.map((r) => r.id) };
+    }
   }
-}
-
-async function teamIdsInReach(db: Queryable, access: Access): Promise<string[]> {
-  const { caller } = access;
-  const rows = await db.query<{ id: string }>(
-    `select t.id from team t
-      where t.org_id = $1
-        and (($3 = 'manager' and t.manager_id = $2) or ($3 = 'leader' and t.leader_id = $2)
-          or ($3 = 'rep' and exists (
-                select 1 from team_membership m
-                 where m.org_id = t.org_id and m.team_id = t.id and m.person_id = $2
-                   and ${current('m', '$4')})))`,
-    [caller.orgId, caller.personId, caller.role, access.today],
-  );
-  return rows.map((r) => r.id);
 }
 
 const notFound = (what: string) => new AppError('NOT_FOUND', `No such ${what}.`);
@@ -98,12 +98,19 @@ export async function requirePerson(
   access: Access,
   personId: string,
 ): Promise<void> {
-  const scope = await personScope(db, access);
-  if (!inScope(scope, personId)) throw notFound('person');
-  const [row] = await db.query('select 1 from person where org_id = $1 and id = $2', [
-    access.caller.orgId,
-    personId,
-  ]);
+  if (access.level === 'none') throw notFound('person');
+  if (access.level === 'self' && personId !== access.caller.personId) throw notFound('person');
+  // One query whatever the level: every agenda request passes here.
+  const [row] =
+    access.level === 'team'
+      ? await db.query(
+          `select 1 from person p where p.org_id = $1 and p.id = $5 and p.id in (${peopleInReach})`,
+          [...reachParams(access), personId],
+        )
+      : await db.query('select 1 from person where org_id = $1 and id = $2', [
+          access.caller.orgId,
+          personId,
+        ]);
   if (!row) throw notFound('person');
 }
 

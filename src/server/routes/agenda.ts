@@ -38,7 +38,7 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
           since: request.query.since,
           ip: request.ip,
         },
-        app.resultCaches?.agendas ?? null,
+        app.resultCaches,
       );
     },
   );

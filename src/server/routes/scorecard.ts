@@ -39,7 +39,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
           now: clock.now(),
           publishedOnly: access.caller.role === 'rep',
         },
-        app.resultCaches?.scorecards ?? null,
+        app.resultCaches,
       );
     },
   );
@@ -65,7 +65,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
           now: clock.now(),
           publishedOnly: false,
         },
-        app.resultCaches?.scorecards ?? null,
+        app.resultCaches,
       );
     },
   );
