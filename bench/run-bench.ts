@@ -183,5 +183,5 @@ function bySize(sizes: SizeResult[]): SizeResult[] {
 function summaryLine(size: SizeName, r: EngineResult | undefined): string {
   if (!r) return '';
   const imp = r.import.measured ? `import ${r.import.throughputRatio}× COPY` : 'import n/a';
-  return `bench-${size} ${r.engine}: agenda p95 ${r.agenda.agenda.p95} ms (minimal ${r.agenda.minimal.p95}), ranking p95 ${r.scorecard.scorecard.p95} ms, ${imp}, agenda ${r.server.agenda?.requestsPerSecond ?? '-'} req/s, RSS ${r.server.memory.rssMb} MB, start ${r.server.startup.medianMs} ms`;
+  return `bench-${size} ${r.engine}: agenda p95 ${r.agenda.agenda.p95} ms (minimal ${r.agenda.minimal.p95}), ranking p95 ${r.scorecard.scorecard.p95} ms, ${imp}, agenda ${r.server.agenda?.requestsPerSecond ?? '-'} req/s (reopened ${r.server.reopened.agenda?.requestsPerSecond ?? '-'}), RSS ${r.server.memory.rssMb} MB, start ${r.server.startup.medianMs} ms`;
 }

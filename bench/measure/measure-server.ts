@@ -22,12 +22,22 @@ export interface HttpResult {
 export interface ServerMeasure {
   /** Start → first 200 on /readyz; `cliLoadMs`: `rudder --help` alone (module loading). */
   startup: { runs: number[]; medianMs: number; cliLoadMs: number };
-  /** Null when the route answered other than 200 (see note). */
+  /**
+   * Computed on every request (a server with RESULT_CACHE_MB=0): a rep's agenda as first
+   * opened that day. Null when the route answered other than 200 (see note).
+   */
   agenda: HttpResult | null;
   scorecard: HttpResult | null;
   readyz: HttpResult;
-  /** After the load: VmRSS now and VmHWM (peak). */
+  /**
+   * A server as started by default (results kept per data version): agendas reopened — the
+   * same `reopenedReps` reps over and over, each opened once before — and the ranking reopened.
+   */
+  reopened: { reps: number; agenda: HttpResult | null; scorecard: HttpResult | null };
+  /** The default server after all its load: VmRSS now and VmHWM (peak). */
   memory: { rssMb: number; hwmMb: number };
+  /** The same on the server that computes every request. */
+  memoryUncached: { rssMb: number; hwmMb: number };
   note: string;
 }
 
@@ -103,9 +113,14 @@ async function benchCredentials(target: BenchTarget, spec: SizeSpec): Promise<Cr
   }
 }
 
+/** Reps whose agendas the reopened measure cycles through: a dozen managers' morning. */
+const reopenedReps = 200;
+
 /**
- * Start-up time (median of `startups` cold starts), then one server under autocannon at 10
- * connections on the agenda, the organization's scorecard and /readyz; memory after the load.
+ * Start-up time (median of `startups` cold starts), then one server that computes every
+ * request (RESULT_CACHE_MB=0) under autocannon at 10 connections on the agenda (a different
+ * rep each time), the organization's scorecard and /readyz; then a server as started by
+ * default on reopened agendas and the reopened ranking; memory after each one's load.
  * The database must be closed by the caller: PGlite's data folder admits one process.
  */
 export async function measureServer(options: {
@@ -124,28 +139,29 @@ export async function measureServer(options: {
     runs.push(Math.round(server.readyMs));
     await server.stop();
   }
-  const server = await startServerProcess(options.target);
+  const { reps } = options.spec;
+  const agendaOf = (n: number): Target => {
+    const rep = (n * 7919) % reps;
+    const cookie = credentials.managerCookies[teamOf(rep, options.spec)] ?? '';
+    return { path: `/api/v1/people/${repId(rep)}/agenda?asOf=${benchAsOf}`, headers: { cookie } };
+  };
+  const organization = (): Target => ({
+    path: '/api/v1/scorecard/organization?period=2026-05',
+    headers: { authorization: `Bearer ${credentials.token}` },
+  });
+  const failures: string[] = [];
+  const probe = async (url: string, { path, headers }: Target) => {
+    const response = await fetch(`${url}${path}`, { headers });
+    if (response.status !== 200)
+      failures.push(`${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    return response.status === 200;
+  };
+  const server = await startServerProcess(options.target, { RESULT_CACHE_MB: '0' });
   runs.push(Math.round(server.readyMs));
+  let computed: Pick<ServerMeasure, 'agenda' | 'scorecard' | 'readyz' | 'memoryUncached'>;
   try {
-    const failures: string[] = [];
-    const probe = async ({ path, headers }: Target) => {
-      const response = await fetch(`${server.url}${path}`, { headers });
-      if (response.status !== 200)
-        failures.push(`${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
-      return response.status === 200;
-    };
-    const { reps } = options.spec;
-    const agendaOf = (n: number): Target => {
-      const rep = (n * 7919) % reps;
-      const cookie = credentials.managerCookies[teamOf(rep, options.spec)] ?? '';
-      return { path: `/api/v1/people/${repId(rep)}/agenda?asOf=${benchAsOf}`, headers: { cookie } };
-    };
-    const organization = (): Target => ({
-      path: '/api/v1/scorecard/organization?period=2026-05',
-      headers: { authorization: `Bearer ${credentials.token}` },
-    });
-    const agendaOk = await probe(agendaOf(1));
-    const scorecardOk = await probe(organization());
+    const agendaOk = await probe(server.url, agendaOf(1));
+    const scorecardOk = await probe(server.url, organization());
     // Warm up (JIT, tsx, the database's caches) before anything is recorded.
     if (agendaOk) await load(server.url, agendaOf, options.warmupSeconds);
     if (scorecardOk) await load(server.url, organization, Math.max(1, options.warmupSeconds / 2));
@@ -156,20 +172,40 @@ export async function measureServer(options: {
       () => ({ path: '/readyz', headers: {} }),
       Math.max(1, Math.round(options.seconds / 2)),
     );
-    const memory = await memoryOf(server.child.pid ?? 0);
-    const note =
-      failures.length === 0
-        ? "agenda as each rep's manager (session cookie), org scorecard as the admin (API token)"
-        : `not measured: ${failures.join('; ')}`;
-    return {
-      startup: { runs, medianMs: median(runs), cliLoadMs: cliLoad },
-      agenda,
-      scorecard,
-      readyz,
-      memory,
-      note,
-    };
+    computed = { agenda, scorecard, readyz, memoryUncached: await memoryOf(server.child.pid ?? 0) };
   } finally {
     await server.stop();
   }
+  const cached = await startServerProcess(options.target);
+  let reopened: ServerMeasure['reopened'];
+  let memory: ServerMeasure['memory'];
+  try {
+    const set = Math.min(reps, reopenedReps);
+    const reopenedAgenda = (n: number) => agendaOf(n % set);
+    // Each agenda of the set opened once, in turn: from here on they are reopened.
+    let agendaOk = true;
+    for (let n = 0; n < set && agendaOk; n += 1)
+      agendaOk = await probe(cached.url, reopenedAgenda(n));
+    const scorecardOk = await probe(cached.url, organization());
+    if (agendaOk) await load(cached.url, reopenedAgenda, options.warmupSeconds);
+    reopened = {
+      reps: set,
+      agenda: agendaOk ? await load(cached.url, reopenedAgenda, options.seconds) : null,
+      scorecard: scorecardOk ? await load(cached.url, organization, options.seconds) : null,
+    };
+    memory = await memoryOf(cached.child.pid ?? 0);
+  } finally {
+    await cached.stop();
+  }
+  const note =
+    failures.length === 0
+      ? "agenda as each rep's manager (session cookie), org scorecard as the admin (API token)"
+      : `not measured: ${failures.join('; ')}`;
+  return {
+    startup: { runs, medianMs: median(runs), cliLoadMs: cliLoad },
+    ...computed,
+    reopened,
+    memory,
+    note,
+  };
 }

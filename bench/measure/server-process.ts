@@ -32,13 +32,17 @@ async function freePort(): Promise<number> {
 }
 
 /** `rudder serve` on the bench data, as a user starts it; resolves at its first 200 on /readyz. */
-export async function startServerProcess(target: BenchTarget): Promise<ServerProcess> {
+export async function startServerProcess(
+  target: BenchTarget,
+  settings: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    ...settings,
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;

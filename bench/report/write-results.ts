@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HttpResult } from '../measure/measure-server.js';
 import type { BenchRun, EngineResult } from '../run-bench.js';
 import { checkTargets, type TargetCheck } from './targets.js';
 
@@ -135,16 +136,22 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     '',
     '## Server: HTTP at 10 connections (autocannon, load generator on the same 2 cores), memory, start-up',
     '',
-    '| size | engine | agenda req/s | agenda p99 ms | scorecard req/s | scorecard p99 ms | /readyz req/s | RSS MB | peak RSS MB | start → 200 (median ms) | of which `rudder --help` (ms) |',
+    'Computed: a server with `RESULT_CACHE_MB=0`, a different rep on every request (each agenda',
+    'as first opened that day) and the organization-wide ranking computed every time. Reopened:',
+    'a server as started by default, which keeps what it computed until the data version moves;',
+    'the agendas of the same reps (each opened once before) and the same ranking, requested again.',
+    'RSS is measured on each server after its load.',
+    '',
+    '| size | engine | agenda req/s (p99 ms), computed | reopened | scorecard req/s (p99 ms), computed | reopened | /readyz req/s | RSS MB, computed | RSS MB (peak), default server | start → 200 (median ms) | of which `rudder --help` (ms) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rowsOf(run, (r) => [
-      r.server.agenda?.requestsPerSecond ?? '–',
-      r.server.agenda?.p99Ms ?? '–',
-      r.server.scorecard?.requestsPerSecond ?? '–',
-      r.server.scorecard?.p99Ms ?? '–',
+      http(r.server.agenda),
+      `${http(r.server.reopened.agenda)} over ${r.server.reopened.reps} reps`,
+      http(r.server.scorecard),
+      http(r.server.reopened.scorecard),
       r.server.readyz.requestsPerSecond,
-      r.server.memory.rssMb,
-      r.server.memory.hwmMb,
+      r.server.memoryUncached.rssMb,
+      `${r.server.memory.rssMb} (${r.server.memory.hwmMb})`,
       r.server.startup.medianMs,
       r.server.startup.cliLoadMs ?? '–',
     ]),
@@ -153,6 +160,10 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     '',
   ];
   return `${lines.join('\n')}${findings ? `\n${findings.trim()}\n` : ''}`;
+}
+
+function http(result: HttpResult | null): string {
+  return result === null ? '–' : `${result.requestsPerSecond} (${result.p99Ms})`;
 }
 
 /** Writes results.json and RESULTS.md into `dir`; findings.md (hand-written) is appended. */
