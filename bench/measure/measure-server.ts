@@ -32,6 +32,7 @@ export interface ServerMeasure {
   /**
    * A server as started by default (results kept per data version): agendas reopened — the
    * same `reopenedReps` reps over and over, each opened once before — and the ranking reopened.
+   * `memory` is this server's, after every rep's agenda was opened once more (cache full).
    */
   reopened: { reps: number; agenda: HttpResult | null; scorecard: HttpResult | null };
   /** The default server after all its load: VmRSS now and VmHWM (peak). */
@@ -76,6 +77,15 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/** Runs `open(0 … count-1)`, four at a time. */
+async function fill(count: number, open: (n: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await open(next++);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
 }
 
 interface Credentials {
@@ -193,6 +203,8 @@ export async function measureServer(options: {
       agenda: agendaOk ? await load(cached.url, reopenedAgenda, options.seconds) : null,
       scorecard: scorecardOk ? await load(cached.url, organization, options.seconds) : null,
     };
+    // Memory with the cache full, as after a day of use: every rep's agenda opened once.
+    await fill(reps, (n) => probe(cached.url, agendaOf(n)));
     memory = await memoryOf(cached.child.pid ?? 0);
   } finally {
     await cached.stop();

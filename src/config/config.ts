@@ -35,7 +35,7 @@ export const ConfigSchema = z.object({
    * Megabytes of computed agendas and scorecards a server process keeps, each reused until
    * the data it was computed from changes; 0 computes every request afresh.
    */
-  RESULT_CACHE_MB: intFromEnv(0, 4_096).default(32),
+  RESULT_CACHE_MB: intFromEnv(0, 4_096).default(16),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
