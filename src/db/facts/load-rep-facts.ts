@@ -27,10 +27,15 @@ const defaultSinceDays = 30;
 export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions): Promise<RepFacts> {
   const { org, personId, asOf } = options;
   const scope = { orgId: org.orgId, personId, timeZone: org.timeZone };
-  const [person] = await db.query<{ id: string; name: string }>(
-    'select id, name from person where org_id = $1 and id = $2',
-    [org.orgId, personId],
-  );
+  // One round trip for the three facts everything else waits on.
+  const [[person], lastMeeting, teamRow] = await Promise.all([
+    db.query<{ id: string; name: string }>(
+      'select id, name from person where org_id = $1 and id = $2',
+      [org.orgId, personId],
+    ),
+    rep.lastHeldMeeting(db, scope, asOf),
+    team.teamOn(db, scope, asOf),
+  ]);
   if (!person) throw new AppError('NOT_FOUND', 'No such person.');
 
   const asOfMonth = monthOf(asOf);
@@ -39,10 +44,6 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
   const reviewMonth = addMonths(asOfMonth, -1);
   const yearAgo = addDays(asOf, -365);
 
-  const [lastMeeting, teamRow] = await Promise.all([
-    rep.lastHeldMeeting(db, scope, asOf),
-    team.teamOn(db, scope, asOf),
-  ]);
   const since = options.since ?? lastMeeting?.day ?? addDays(asOf, -defaultSinceDays);
 
   const [goals, months, stages, opportunities, closed, activity, teamFacts] = await Promise.all([
