@@ -58,6 +58,7 @@ export interface ImportKindHandler {
    * Whether segments of a big file may be matched and merged while the rest is still being
    * parsed (see merge-in-segments.ts): true when no row of the file can change how another
    * row matches or merges, except by repeating its key, which the whole-file check rejects.
+   * A repeated key may break the merge only as a unique violation, which stops the merging.
    */
   mergesInSegments?: boolean;
   /** Extra findings for the result (a full snapshot's missing opportunities). */

@@ -164,9 +164,12 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
         await skipForeignKeyTriggersOnPglite(tx, db);
         staged.events = await handler.merge(tx, context, counts);
       } else if (!segmented.merged) {
-        // A segment held back for a problem the whole-file check did not confirm: never
-        // commit a file of which only some segments were merged.
-        throw new Error('Import stopped: a segment was not merged although the file is clean.');
+        // A segment held back for a problem the whole-file check did not confirm (another
+        // import wrote the same key meanwhile): never commit a file only partly merged.
+        throw (
+          segmented.heldBack ??
+          new Error('Import stopped: a segment was not merged although the file is clean.')
+        );
       }
       if (dryRun) throw new Rollback();
       return staged;

@@ -153,6 +153,51 @@ describe('an import merged in segments', () => {
     expect(await dataDigest(db)).toEqual(before);
   });
 
+  it('rejects a key repeated inside one segment of a first import, and writes nothing', async () => {
+    const orgId = await newOrg();
+    const before = await dataDigest(db);
+    // Lines 4 and 5 are the second segment: its insert breaks on the unique key.
+    const lines = snapshot.split('\n');
+    lines[4] = 'OPP-3,Gamma again,ann@example.com,Proposal,20,2024-05-15,';
+    const result = await run(orgId, lines.join('\n'), { kind: 'opportunities' });
+    expect(result.status).toBe('failed');
+    expect(result.errors).toEqual([
+      {
+        line: 5,
+        field: 'external_id',
+        value: 'OPP-3',
+        reason: 'the external id "OPP-3" is also on line 4; each may appear once per file',
+      },
+    ]);
+    expect(await dataDigest(db)).toEqual(before);
+  });
+
+  it('rejects a key repeated in another segment of a later import, and changes nothing', async () => {
+    const orgId = await newOrg();
+    await run(orgId, snapshot, { kind: 'opportunities' });
+    const before = await dataDigest(db);
+    // OPP-7 is new: the first segment inserts it, the third one finds it and would update it.
+    const later = [
+      header,
+      'OPP-7,Eta,ann@example.com,Discovery,100,2024-08-31,2024-02-20T09:00:00Z',
+      'OPP-1,Alpha,ann@example.com,Proposal,1000.00,2024-06-30,2024-01-05T10:00:00Z',
+      'OPP-2,Beta,ann@example.com,Discovery,2500.50,,2024-01-06T10:00:00Z',
+      'OPP-3,Gamma,bob@example.com,Proposal,300,2024-05-15,2024-01-07T09:00:00Z',
+      'OPP-7,Eta,bob@example.com,Discovery,900,2024-08-31,2024-02-20T09:00:00Z',
+    ].join('\n');
+    const result = await run(orgId, later, { kind: 'opportunities' });
+    expect(result.status).toBe('failed');
+    expect(result.errors.map((e) => [e.line, e.field, e.value, e.reason])).toEqual([
+      [
+        6,
+        'external_id',
+        'OPP-7',
+        'the external id "OPP-7" is also on line 2; each may appear once per file',
+      ],
+    ]);
+    expect(await dataDigest(db)).toEqual(before);
+  });
+
   it('rolls back the segments already merged when a later row is bad', async () => {
     const orgId = await newOrg();
     const before = await dataDigest(db);
@@ -205,8 +250,9 @@ describe('an import merged in segments', () => {
     const [events] = await db.query<{ n: number }>(
       'select count(*)::int8 as n from opportunity_event',
     );
-    // Two organizations of 5 created events, one of 5 + 4 (the later snapshot).
-    expect(events?.n).toBe(19);
+    // Three organizations of 5 created events, one of 5 + 4 (the later snapshot); the
+    // failed imports wrote none.
+    expect(events?.n).toBe(24);
     expect(row?.n).toBe(0);
   });
 });
