@@ -20,6 +20,12 @@ export interface ImportContext {
   settings: ImportSettings;
   people: PersonDirectory;
   stages: StageRegistry;
+  /**
+   * Whether the organization had rows of this kind when the import began (true when the kind
+   * cannot tell, see `hasRows`). Without any, every staged row is new: its key could only
+   * match a row of the same file, and a key repeated in a file is a row error.
+   */
+  hadRows: boolean;
 }
 
 /** A validated row: its staged values, or every issue found in it. */
@@ -47,6 +53,8 @@ export interface ImportKindHandler {
   toRow(record: ImportRecord, context: ImportContext): RowResult;
   /** Problems only the whole file shows: keys repeated, references to unknown rows. */
   check(tx: Queryable, context: ImportContext): Promise<FieldIssue[]>;
+  /** Whether the organization has any row of this kind; asked once, before the first is staged. */
+  hasRows?(tx: Queryable, orgId: string): Promise<boolean>;
   /** Finds the existing row of each staged row and counts new / changed / unchanged. */
   match(tx: Queryable, context: ImportContext): Promise<MatchCounts>;
   /**

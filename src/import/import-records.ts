@@ -102,6 +102,7 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
         settings,
         people: await PersonDirectory.load(tx, org.id),
         stages: await StageRegistry.load(tx, org.id),
+        hadRows: (await handler.hasRows?.(tx, org.id)) ?? true,
       };
       checkDefaultOwner(context);
       async function* validRows(): AsyncGenerator<string> {

@@ -37,10 +37,10 @@ export interface SegmentOutcome {
  * `check` and `report` run unchanged. Counts are exact: each segment is matched before it is
  * merged, and no segment can match another's rows unless a key repeats, which fails the file.
  *
- * A key repeated inside a segment breaks the merge on a unique key. Each merge runs under a
- * savepoint, so that error only stops the merging; the whole-file check then reports both
- * lines. That is cheaper than checking every segment for repeated keys beforehand (~2 s of
- * bench-L).
+ * A key repeated in the file (inside a segment, or in an earlier segment that a first import
+ * did not look up) breaks the merge on a unique key. Each merge runs under a savepoint, so
+ * that error only stops the merging; the whole-file check then reports both lines. That is
+ * cheaper than checking every segment for repeated keys beforehand (~2 s of bench-L).
  */
 export async function mergeInSegments(options: {
   db: Database;
