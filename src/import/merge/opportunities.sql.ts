@@ -45,7 +45,12 @@ const updateChanged = `update opportunity o set
   from import_staging s
   where o.org_id = $1 and o.id = s.target_id and ${changed}`;
 
-/** New opportunities, each with its 'created' event (old null, new its stage) at created_at. */
+/**
+ * New opportunities, each with its 'created' event (old null, new its stage) at created_at.
+ * The events go in in opportunity order: their index leads with the (random) opportunity id,
+ * and inserting in key order touches each index page once instead of once per event (bench-L
+ * merge ~4 s faster).
+ */
 const insertNew = `with ins as (
   insert into opportunity (org_id, external_id, name, account, owner_id, amount, currency, stage_id,
                            status, probability, created_at, close_date, closed_at, last_changed_at)
@@ -58,6 +63,7 @@ const insertNew = `with ins as (
 ), events as (
   insert into opportunity_event (org_id, opportunity_id, field, old_value, new_value, observed_at, import_run_id)
   select $1, ins.id, 'created', null, ins.stage_id::text, ins.created_at, $3::uuid from ins
+  order by ins.id
   returning 1
 ) select count(*)::int8 as n from events`;
 
