@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Database, Queryable } from '../db/database.js';
 import type { ImportContext, ImportKindHandler, MatchCounts } from './import-kind.js';
 import { batchRows, STAGING_TABLE } from './staging.js';
@@ -7,6 +8,9 @@ export const SEGMENT_ROWS = 50_000;
 
 /** The first segment is small, so the database starts merging soon after the file opens. */
 const FIRST_SEGMENT_ROWS = 5_000;
+
+/** Rows parsed between turns of the event loop (see segmentsOf). */
+const YIELD_ROWS = 100;
 
 /** Where the merged segments' rows collect, to become the staging table for whole-file checks. */
 const FILE_TABLE = 'import_file';
@@ -133,6 +137,9 @@ async function* segmentsOf(
   async function* tracked(): AsyncGenerator<string> {
     for await (const row of rows) {
       count += 1;
+      // Parsing runs on promises alone between reads of the file: let the database's
+      // replies in, or each statement of the segment being merged waits ~20 ms for them.
+      if (count % YIELD_ROWS === 0) await setImmediate();
       yield row;
     }
   }
