@@ -4,7 +4,11 @@ import { VersionedCache } from './versioned-cache.js';
 /** A compute function that counts its calls. */
 function counting<T>(value: T) {
   const calls = { n: 0 };
-  return { calls, compute: async () => ((calls.n += 1), value) };
+  const compute = async () => {
+    calls.n += 1;
+    return value;
+  };
+  return { calls, compute };
 }
 
 describe('VersionedCache', () => {
@@ -49,7 +53,14 @@ describe('VersionedCache', () => {
   it('keeps the newer version when an older computation finishes last', async () => {
     const cache = new VersionedCache<string>({ maxBytes: 1_000 });
     let finishOld: (value: string) => void = () => undefined;
-    const old = cache.get('k', 1, () => new Promise<string>((resolve) => (finishOld = resolve)));
+    const old = cache.get(
+      'k',
+      1,
+      () =>
+        new Promise<string>((resolve) => {
+          finishOld = resolve;
+        }),
+    );
     await cache.get('k', 2, async () => 'new');
     finishOld('old');
     expect(await old).toBe('old');
