@@ -49,6 +49,26 @@ function run(
   });
 }
 
+/** Imports `text`, expecting it refused for one repeated key, with nothing changed. */
+async function expectRepeatedKey(
+  orgId: string,
+  text: string,
+  repeat: { line: number; key: string; firstLine: number },
+) {
+  const before = await dataDigest(db);
+  const result = await run(orgId, text, { kind: 'opportunities' });
+  expect(result.status).toBe('failed');
+  expect(result.errors).toEqual([
+    {
+      line: repeat.line,
+      field: 'external_id',
+      value: repeat.key,
+      reason: `the external id "${repeat.key}" is also on line ${repeat.firstLine}; each may appear once per file`,
+    },
+  ]);
+  expect(await dataDigest(db)).toEqual(before);
+}
+
 /** An organization's opportunities and events, without generated ids. */
 async function pipeline(orgId: string) {
   const opportunities = await db.query(
@@ -136,46 +156,25 @@ describe('an import merged in segments', () => {
   });
 
   it('rejects a key repeated in another segment, naming both lines, and writes nothing', async () => {
-    const orgId = await newOrg();
-    const before = await dataDigest(db);
-    // Lines 2 and 6 are in the first and third segments.
+    // Lines 2 and 7 are in the first and third segments.
     const repeated = `${snapshot}\nOPP-1,Alpha again,bob@example.com,Proposal,10,2024-06-30,`;
-    const result = await run(orgId, repeated, { kind: 'opportunities' });
-    expect(result.status).toBe('failed');
-    expect(result.errors).toEqual([
-      {
-        line: 7,
-        field: 'external_id',
-        value: 'OPP-1',
-        reason: 'the external id "OPP-1" is also on line 2; each may appear once per file',
-      },
-    ]);
-    expect(await dataDigest(db)).toEqual(before);
+    await expectRepeatedKey(await newOrg(), repeated, { line: 7, key: 'OPP-1', firstLine: 2 });
   });
 
   it('rejects a key repeated inside one segment of a first import, and writes nothing', async () => {
-    const orgId = await newOrg();
-    const before = await dataDigest(db);
     // Lines 4 and 5 are the second segment: its insert breaks on the unique key.
     const lines = snapshot.split('\n');
     lines[4] = 'OPP-3,Gamma again,ann@example.com,Proposal,20,2024-05-15,';
-    const result = await run(orgId, lines.join('\n'), { kind: 'opportunities' });
-    expect(result.status).toBe('failed');
-    expect(result.errors).toEqual([
-      {
-        line: 5,
-        field: 'external_id',
-        value: 'OPP-3',
-        reason: 'the external id "OPP-3" is also on line 4; each may appear once per file',
-      },
-    ]);
-    expect(await dataDigest(db)).toEqual(before);
+    await expectRepeatedKey(await newOrg(), lines.join('\n'), {
+      line: 5,
+      key: 'OPP-3',
+      firstLine: 4,
+    });
   });
 
   it('rejects a key repeated in another segment of a later import, and changes nothing', async () => {
     const orgId = await newOrg();
     await run(orgId, snapshot, { kind: 'opportunities' });
-    const before = await dataDigest(db);
     // OPP-7 is new: the first segment inserts it, the third one finds it and would update it.
     const later = [
       header,
@@ -185,17 +184,7 @@ describe('an import merged in segments', () => {
       'OPP-3,Gamma,bob@example.com,Proposal,300,2024-05-15,2024-01-07T09:00:00Z',
       'OPP-7,Eta,bob@example.com,Discovery,900,2024-08-31,2024-02-20T09:00:00Z',
     ].join('\n');
-    const result = await run(orgId, later, { kind: 'opportunities' });
-    expect(result.status).toBe('failed');
-    expect(result.errors.map((e) => [e.line, e.field, e.value, e.reason])).toEqual([
-      [
-        6,
-        'external_id',
-        'OPP-7',
-        'the external id "OPP-7" is also on line 2; each may appear once per file',
-      ],
-    ]);
-    expect(await dataDigest(db)).toEqual(before);
+    await expectRepeatedKey(orgId, later, { line: 6, key: 'OPP-7', firstLine: 2 });
   });
 
   it('rolls back the segments already merged when a later row is bad', async () => {
