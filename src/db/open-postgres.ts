@@ -33,10 +33,17 @@ export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   // copyIn needs the connection behind a transaction's Queryable.
   const clients = new WeakMap<Queryable, pg.PoolClient>();
   const runner = (q: pg.Pool | pg.PoolClient): Queryable => {
+    // One connection runs one statement at a time: a transaction's concurrent queries (an
+    // agenda frozen inside one) wait their turn here rather than inside pg, which deprecates
+    // queueing them. The pool spreads concurrent queries over connections itself.
+    let turn: Promise<unknown> = Promise.resolve();
     const queryable: Queryable = {
       async query<T = Row>(text: string, params: readonly unknown[] = []) {
-        const result = await q.query({ text, values: [...params], types });
-        return result.rows as T[];
+        const run = () => q.query({ text, values: [...params], types });
+        if (!(q instanceof pg.Client)) return (await run()).rows as T[];
+        const result = turn.then(run);
+        turn = result.catch(() => undefined);
+        return (await result).rows as T[];
       },
     };
     if (q instanceof pg.Client) clients.set(queryable, q as pg.PoolClient);
