@@ -33,20 +33,25 @@ export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   // copyIn needs the connection behind a transaction's Queryable.
   const clients = new WeakMap<Queryable, pg.PoolClient>();
   const runner = (q: pg.Pool | pg.PoolClient): Queryable => {
+    const send = async <T>(text: string, params: readonly unknown[]) =>
+      (await q.query({ text, values: [...params], types })).rows as T[];
+    if (!(q instanceof pg.Client)) {
+      return {
+        query: <T = Row>(text: string, params: readonly unknown[] = []) => send<T>(text, params),
+      };
+    }
     // One connection runs one statement at a time: a transaction's concurrent queries (an
     // agenda frozen inside one) wait their turn here rather than inside pg, which deprecates
     // queueing them. The pool spreads concurrent queries over connections itself.
     let turn: Promise<unknown> = Promise.resolve();
     const queryable: Queryable = {
-      async query<T = Row>(text: string, params: readonly unknown[] = []) {
-        const run = () => q.query({ text, values: [...params], types });
-        if (!(q instanceof pg.Client)) return (await run()).rows as T[];
-        const result = turn.then(run);
+      query<T = Row>(text: string, params: readonly unknown[] = []) {
+        const result = turn.then(() => send<T>(text, params));
         turn = result.catch(() => undefined);
-        return (await result).rows as T[];
+        return result;
       },
     };
-    if (q instanceof pg.Client) clients.set(queryable, q as pg.PoolClient);
+    clients.set(queryable, q as pg.PoolClient);
     return queryable;
   };
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;

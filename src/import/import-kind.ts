@@ -53,7 +53,7 @@ export interface ImportKindHandler {
   toRow(record: ImportRecord, context: ImportContext): RowResult;
   /** Problems only the whole file shows: keys repeated, references to unknown rows. */
   check(tx: Queryable, context: ImportContext): Promise<FieldIssue[]>;
-  /** Whether the organization has any row of this kind; asked once, before the first is staged. */
+  /** Whether the organization has rows of this kind; asked once, before the first is staged. */
   hasRows?(tx: Queryable, orgId: string): Promise<boolean>;
   /** Finds the existing row of each staged row and counts new / changed / unchanged. */
   match(tx: Queryable, context: ImportContext): Promise<MatchCounts>;

@@ -1,15 +1,12 @@
-import type { Agenda } from '../core/agenda-schema.js';
-import type { Scorecard } from '../core/scorecard.js';
-import type { OrgContext } from '../db/facts/org-context.js';
+import type { AgendaCaches } from '../agenda-views/view-agenda.js';
+import type { ScorecardCaches } from '../scorecards/get-scorecard.js';
 import { VersionedCache } from '../shared/versioned-cache.js';
 
-/** The computed results a server process reuses until the data version moves. */
-export interface ResultCaches {
-  agendas: VersionedCache<Agenda>;
-  scorecards: VersionedCache<Scorecard>;
-  /** Each organization's settings, zone and currency: read by every agenda and scorecard. */
-  orgs: VersionedCache<OrgContext>;
-}
+/**
+ * The computed results a server process reuses until the data version moves: agendas,
+ * scorecards, and each organization's settings, which every agenda and scorecard reads.
+ */
+export type ResultCaches = AgendaCaches & ScorecardCaches;
 
 /** About `megabytes` in all: agendas are many and small, scorecards few and large. */
 export function createResultCaches(megabytes: number): ResultCaches | null {

@@ -95,29 +95,25 @@ export const opportunities: ImportKindHandler = {
   },
 
   async match(tx, { org, hadRows }) {
-    if (!hadRows) {
-      // A first import: no staged row can match. Looking up each key cost ~3 s of bench-L;
-      // a key repeated across segments breaks the insert instead, and the whole-file check
-      // reports it (merge-in-segments.ts).
-      const [staged] = await tx.query<{ rows: number }>(
-        'select count(*)::int8 as rows from import_staging',
+    // A first import skips the lookup: no staged row can match. Looking up each key cost ~3 s
+    // of bench-L; a key repeated across segments breaks the insert instead, and the
+    // whole-file check reports it (merge-in-segments.ts).
+    if (hadRows) {
+      // One probe of the unique key per staged row: the same plan whatever the planner
+      // believes of the table's size (it grows within an import merged in segments, where a
+      // join would hash the whole table for every segment: ~0.3 s each over 1M rows).
+      // A row is rewritten only when it matched: a first import's rows stay as they are.
+      const existing = `(select o.id from opportunity o
+                          where o.org_id = $1 and o.external_id = s.external_id)`;
+      await tx.query(
+        `update import_staging s set target_id = ${existing} where ${existing} is not null`,
+        [org.id],
       );
-      return { new: staged?.rows ?? 0, changed: 0, unchanged: 0 };
     }
-    // One probe of the unique key per staged row: the same plan whatever the planner
-    // believes of the table's size (it grows within an import merged in segments, where a
-    // join would hash the whole table for every segment: ~0.3 s each over 1M rows).
-    // A row is rewritten only when it matched: a first import's rows stay as they are.
-    const existing = `(select o.id from opportunity o
-                        where o.org_id = $1 and o.external_id = s.external_id)`;
-    await tx.query(
-      `update import_staging s set target_id = ${existing} where ${existing} is not null`,
-      [org.id],
-    );
     const [known] = await tx.query<{ rows: number; matched: number }>(
       'select count(*)::int8 as rows, count(target_id)::int8 as matched from import_staging',
     );
-    // Only new rows (a first import): nothing to compare, no join.
+    // Only new rows: nothing to compare, no join.
     if (known?.matched === 0) return { new: known.rows, changed: 0, unchanged: 0 };
     return queryCounts(
       tx,
