@@ -6,7 +6,7 @@ import { insertOrg, insertPerson } from '../db/test-fixtures.js';
 import { importFile } from './import-file.js';
 import type { ImportSettings } from './import-types.js';
 
-const datasets = new URL('../../../shared/datasets/', import.meta.url);
+const datasets = new URL('../../test/datasets/', import.meta.url);
 const demo = (name: string) => fileURLToPath(new URL(`salesforce-demo-export/${name}`, datasets));
 const dev = (name: string) => fileURLToPath(new URL(`salesforce-dev-edition/${name}`, datasets));
 

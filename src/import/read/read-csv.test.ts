@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error.js';
 import { type CsvRecord, openCsv, type ReadCsvOptions } from './read-csv.js';
 
-const datasets = new URL('../../../../shared/datasets/', import.meta.url);
+const datasets = new URL('../../../test/datasets/', import.meta.url);
 const spectrum = new URL('csv-spectrum/', datasets);
 
 async function readAll(source: Readable | string, options?: ReadCsvOptions) {

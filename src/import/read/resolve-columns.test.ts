@@ -4,7 +4,7 @@ import { AppError } from '../../shared/app-error.js';
 import { openCsv } from './read-csv.js';
 import { resolveColumns } from './resolve-columns.js';
 
-const datasets = new URL('../../../../shared/datasets/', import.meta.url);
+const datasets = new URL('../../../test/datasets/', import.meta.url);
 
 async function headersOf(file: string): Promise<readonly string[]> {
   const csv = await openCsv(fileURLToPath(new URL(file, datasets)));
