@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { demoNow, demoPassword } from './app-server.js';
 
 export interface Browser {
@@ -10,11 +11,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, in a fresh profile folder. */
+/** The Chromium the test run found (test/e2e/find-browser.ts), headless, in a fresh profile. */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = inject('browser');
+  if ('error' in browser) throw new Error(browser.error);
   const dir = mkdtempSync(join(tmpdir(), 'rudder-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: browser.found.executablePath,
+    env: { ...process.env, ...browser.found.env },
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
