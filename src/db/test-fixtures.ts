@@ -92,6 +92,8 @@ export async function insertStages(db: Queryable, orgId: string): Promise<Record
 }
 
 export interface OpportunityRow {
+  /** A chosen id (ids are unique per organization), else a generated one. */
+  id?: string;
   ownerId: string;
   stageId: string;
   status?: 'open' | 'won' | 'lost';
@@ -111,8 +113,9 @@ export async function insertOpportunity(
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `insert into opportunity (org_id, owner_id, name, amount, currency, stage_id, status, probability,
-                              created_at, close_date, closed_at, last_changed_at)
-     values ($1, $2, $3, $4, 'USD', $5, $6, $7, $8, $9, $10, $11) returning id`,
+                              created_at, close_date, closed_at, last_changed_at, id)
+     values ($1, $2, $3, $4, 'USD', $5, $6, $7, $8, $9, $10, $11, coalesce($12, gen_random_uuid()))
+     returning id`,
     [
       orgId,
       o.ownerId,
@@ -125,6 +128,7 @@ export async function insertOpportunity(
       o.closeDate ?? null,
       o.closedAt ?? null,
       o.lastChangedAt ?? o.closedAt ?? o.createdAt,
+      o.id ?? null,
     ],
   );
   return row?.id ?? '';

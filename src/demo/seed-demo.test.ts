@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareAgenda } from '../agenda/prepare-agenda.js';
 import { AgendaSchema } from '../core/agenda-schema.js';
 import { addDays, addMonths } from '../core/days.js';
 import type { Database } from '../db/database.js';
@@ -163,6 +164,31 @@ for (const nowIso of ['2026-11-22T15:00:00Z', '2027-03-03T02:00:00Z']) {
       expect(
         await facts.attainment(byProfile('behind-anemic-pipeline').email, -1),
       ).toBeLessThanOrEqual(0.8);
+    });
+
+    it('prepares an agenda as of the 3rd of last month with only the bookings up to that day', async () => {
+      // `rudder prep <rep> --as-of <3rd of last month>` once showed the whole month's bookings.
+      const monthStart = facts.month(-1);
+      const asOf = addDays(monthStart, 2);
+      let cutShort = 0;
+      for (const rep of reps) {
+        const [person] = await db.query<{ id: string }>(
+          'SELECT id FROM person WHERE org_id = $1 AND email = $2',
+          [summary.orgId, rep.email],
+        );
+        const agenda = await prepareAgenda(db, {
+          orgId: summary.orgId,
+          personId: person?.id ?? '',
+          now,
+          asOf,
+        });
+        const upToAsOf = await facts.won(rep.email, monthStart, addDays(asOf, 1));
+        expect(agenda.results.current.period.start, rep.key).toBe(monthStart);
+        expect(agenda.results.current.actual, rep.key).toBe(upToAsOf);
+        if (upToAsOf < (await facts.won(rep.email, monthStart, facts.month(0)))) cutShort += 1;
+      }
+      // Most reps book more after the 3rd: the check above is not vacuous.
+      expect(cutShort).toBeGreaterThan(reps.length / 2);
     });
 
     it('ranks the falling rep 2nd then 5th of 6 and keeps the star 1st', async () => {

@@ -48,9 +48,9 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
 
   const [goals, months, stages, opportunities, closed, activity, teamFacts] = await Promise.all([
     rep.goals(db, scope, `${addMonths(firstMonth, -12)}-01`, `${addMonths(lastMonth, 13)}-01`),
-    rep.months(db, scope, { firstMonth, lastMonth }),
+    rep.months(db, scope, { firstMonth, lastMonth, asOf }),
     rep.stages(db, org.orgId),
-    rep.opportunities(db, scope, since),
+    rep.opportunities(db, scope, { since, asOf }),
     rep.closed(db, scope, yearAgo, addDays(asOf, 1)),
     rep.activity(db, scope, {
       since,

@@ -1,4 +1,4 @@
-import { addMonths } from '../../core/days.js';
+import { addDays, addMonths } from '../../core/days.js';
 import type {
   ActivityCountFact,
   ActivityPeriodFact,
@@ -7,6 +7,7 @@ import type {
   GoalFact,
   MonthFact,
   OpportunityFact,
+  OpportunityState,
   ScheduledActivityFact,
   StageFact,
 } from '../../core/facts.js';
@@ -64,25 +65,92 @@ export async function goals(db: Queryable, scope: RepScope, from: Day, to: Day) 
   );
 }
 
-/** Bookings (won opportunities and imported results) and created pipeline per month. */
+/** The fields whose history rebuilds an opportunity's state at an earlier instant. */
+const tracked = ['stage', 'amount', 'close_date', 'owner', 'status'] as const;
+type TrackedField = (typeof tracked)[number];
+
+/**
+ * `field`'s value at instant `at` from the events scanned: the old value of its first change
+ * at or after `at` (null when it did not change since; then the value now holds).
+ */
+const valueAt = (field: TrackedField, at: string) =>
+  `(array_agg(old_value order by observed_at, id)
+      filter (where field = '${field}' and observed_at >= ${at}))[1]`;
+const changedSince = (field: TrackedField, at: string) =>
+  `coalesce(bool_or(field = '${field}' and observed_at >= ${at}), false)`;
+
+/**
+ * Ids of the opportunities that `owners` (SQL giving person ids as text; default the rep)
+ * owned at the end of day `asOf` and someone else took afterwards: found through their owner
+ * changes after that day (owner changes are few; a partial index).
+ */
+export const ownedUntilLater = (asOf: string, owners = '$2::text') =>
+  `select ev.opportunity_id from opportunity_event ev
+    where ev.org_id = $1 and ev.field = 'owner' and ev.old_value in (${owners})
+      and ev.observed_at >= ${dayStart(`${asOf}::date + 1`)}`;
+
+/**
+ * A lateral subquery giving, for opportunity `alias`, each field's value at the end of day
+ * `asOf` (`<field>_at`, when `<field>_later`: it changed after). An opportunity whose last
+ * tracked change is before then reads no event at all: the import raises last_changed_at on
+ * every change of a tracked field, so nothing changed after.
+ */
+export const atEnd = (fields: TrackedField[], alias: string, asOf: string) => {
+  const end = dayStart(`${asOf}::date + 1`);
+  return `select ${fields
+    .map((f) => `${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`)
+    .join(', ')}
+      from opportunity_event ev
+     where ev.org_id = $1 and ev.opportunity_id = ${alias}.id and ev.observed_at >= ${end}
+       and ${alias}.last_changed_at >= ${end}`;
+};
+
+/**
+ * Bookings (won opportunities and imported results) and created pipeline per month, counted
+ * as they stood at the end of `asOf`: the month of `asOf` is month to date, later months are
+ * zeros, and a deal counts for whoever owned it then, at its amount then (see `atEnd`).
+ */
 export async function months(
   db: Queryable,
   scope: RepScope,
-  range: { firstMonth: string; lastMonth: string },
+  range: { firstMonth: string; lastMonth: string; asOf: Day },
 ): Promise<MonthFact[]> {
   const from = `${range.firstMonth}-01`;
-  const to = `${addMonths(range.lastMonth, 1)}-01`;
+  const monthsEnd = `${addMonths(range.lastMonth, 1)}-01`;
+  const to = range.asOf < monthsEnd ? addDays(range.asOf, 1) : monthsEnd;
+  const inRange = (column: string) =>
+    `(o.${column} >= ${dayStart('$4')} and o.${column} < ${dayStart('$5')})`;
   const rows = await db.query<{ what: string; month: string; value: number; n: number }>(
-    `select 'won' as what, to_char(closed_at at time zone $3, 'YYYY-MM') as month,
+    `with deals as (
+       select o.id, o.created_at, o.closed_at, o.owner_id::text as owner_id, o.amount, o.status,
+              o.last_changed_at
+         from opportunity o
+        where o.org_id = $1 and o.owner_id = $2
+          and (${inRange('created_at')} or ${inRange('closed_at')})
+       union all
+       select o.id, o.created_at, o.closed_at, o.owner_id::text, o.amount, o.status,
+              o.last_changed_at
+         from opportunity o
+        where o.org_id = $1 and o.owner_id <> $2 and o.id in (${ownedUntilLater('$6')})
+          and (${inRange('created_at')} or ${inRange('closed_at')})
+     ), then_ as (
+       select d.created_at, d.closed_at,
+              case when l.owner_later then l.owner_at else d.owner_id end as owner_id,
+              case when l.amount_later then l.amount_at::int8 else d.amount end as amount,
+              case when l.status_later then l.status_at else d.status end as status
+         from deals d
+         left join lateral (${atEnd(['owner', 'amount', 'status'], 'd', '$6')}) l on true
+     )
+     select 'won' as what, to_char(closed_at at time zone $3, 'YYYY-MM') as month,
             sum(amount) as value, count(*) as n
-       from opportunity
-      where org_id = $1 and owner_id = $2 and status = 'won'
+       from then_
+      where owner_id = $2::text and status = 'won'
         and closed_at >= ${dayStart('$4')} and closed_at < ${dayStart('$5')}
       group by 2
      union all
      select 'created', to_char(created_at at time zone $3, 'YYYY-MM'), sum(amount), count(*)
-       from opportunity
-      where org_id = $1 and owner_id = $2
+       from then_
+      where owner_id = $2::text
         and created_at >= ${dayStart('$4')} and created_at < ${dayStart('$5')}
       group by 2
      union all
@@ -90,7 +158,7 @@ export async function months(
        from result_entry
       where org_id = $1 and person_id = $2 and day >= $4::date and day < $5::date
       group by 2`,
-    [scope.orgId, scope.personId, scope.timeZone, from, to],
+    [scope.orgId, scope.personId, scope.timeZone, from, to, range.asOf],
   );
   const byMonth = new Map<string, MonthFact>();
   for (let m = range.firstMonth; m <= range.lastMonth; m = addMonths(m, 1)) {
@@ -118,89 +186,114 @@ export async function stages(db: Queryable, orgId: string): Promise<StageFact[]>
 }
 
 /**
- * Opportunities open now or closed since `since`, each with its state at `since`. The state
- * then is read from the first change after `since` (its old value); with no change after,
- * the state then is the state now. That needs only the events since the last 1:1.
+ * The rep's opportunities as they stood at the end of `asOf`: open then, or closed in
+ * [since, end of asOf]; each with its state at `since` too. A state at an instant is rebuilt
+ * from the first change after it (its old value), or is the state now when nothing changed
+ * since: only the events after `since` are read. Opportunities created after `asOf` are left
+ * out, and ones the rep owned then but someone else owns now are in (found through the
+ * owner changes after `asOf`, a small partial index). The probability override, name and
+ * account have no history: they are today's.
  */
 export async function opportunities(
   db: Queryable,
   scope: RepScope,
-  since: Day,
+  window: { since: Day; asOf: Day },
 ): Promise<OpportunityFact[]> {
-  const rows = await db.query<{
-    id: string;
-    name: string;
-    account: string | null;
-    amount: number;
-    stage_id: string;
-    probability: number | null;
-    close_date: string | null;
-    created_day: string;
-    closed_day: string | null;
-    last_change_day: string;
-    existed: boolean;
-    stage_changed: boolean;
-    stage_then: string | null;
-    amount_changed: boolean;
-    amount_then: string | null;
-    close_changed: boolean;
-    close_then: string | null;
-    owner_changed: boolean;
-    owner_then: string | null;
-  }>(
-    `select o.id, o.name, o.account, o.amount, o.stage_id, o.probability, o.close_date,
+  const since = dayStart('$4');
+  const end = dayStart('$5::date + 1');
+  const rows = await db.query<
+    {
+      id: string;
+      name: string;
+      account: string | null;
+      amount: number;
+      stage_id: string;
+      owner_id: string;
+      status: string;
+      probability: number | null;
+      close_date: string | null;
+      created_day: string;
+      closed_day: string | null;
+      closed_by_end: boolean;
+      closed_since: boolean;
+      last_change_day: string;
+      existed: boolean;
+    } & Record<`${(typeof tracked)[number]}_${'then' | 'at'}`, string | null> &
+      Record<`${(typeof tracked)[number]}_${'changed' | 'later'}`, boolean>
+  >(
+    `with candidates as (
+       select o.id from opportunity o where o.org_id = $1 and o.owner_id = $2
+       union
+       ${ownedUntilLater('$5')}
+     )
+     select o.id, o.name, o.account, o.amount, o.stage_id, o.owner_id, o.status, o.probability,
+            o.close_date,
             (o.created_at at time zone $3)::date as created_day,
             (o.closed_at at time zone $3)::date as closed_day,
-            (o.last_changed_at at time zone $3)::date as last_change_day,
-            o.created_at < ${dayStart('$4')} as existed,
-            coalesce(e.stage_changed, false) as stage_changed, e.stage_then,
-            coalesce(e.amount_changed, false) as amount_changed, e.amount_then,
-            coalesce(e.close_changed, false) as close_changed, e.close_then,
-            coalesce(e.owner_changed, false) as owner_changed, e.owner_then
-       from opportunity o
+            coalesce(o.closed_at < ${end}, false) as closed_by_end,
+            coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
+            (case when o.last_changed_at < ${end} then o.last_changed_at
+                  else coalesce((select max(h.observed_at) from opportunity_event h
+                                  where h.org_id = o.org_id and h.opportunity_id = o.id
+                                    and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
+                                    and h.observed_at < ${end}), o.created_at)
+              end at time zone $3)::date as last_change_day,
+            o.created_at < ${since} as existed,
+            ${tracked
+              .map(
+                (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
+            coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
+              )
+              .join(',\n            ')}
+       from candidates c
+       join opportunity o on o.org_id = $1 and o.id = c.id
        left join lateral (
-         select bool_or(field = 'stage') as stage_changed,
-                (array_agg(old_value order by observed_at, id) filter (where field = 'stage'))[1]
-                  as stage_then,
-                bool_or(field = 'amount') as amount_changed,
-                (array_agg(old_value order by observed_at, id) filter (where field = 'amount'))[1]
-                  as amount_then,
-                bool_or(field = 'close_date') as close_changed,
-                (array_agg(old_value order by observed_at, id)
-                   filter (where field = 'close_date'))[1] as close_then,
-                bool_or(field = 'owner') as owner_changed,
-                (array_agg(old_value order by observed_at, id) filter (where field = 'owner'))[1]
-                  as owner_then
+         select ${tracked
+           .map(
+             (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
+                ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
+           )
+           .join(',\n                ')}
            from opportunity_event ev
           where ev.org_id = o.org_id and ev.opportunity_id = o.id
-            and ev.observed_at >= ${dayStart('$4')}
+            and ev.observed_at >= least(${since}, ${end})
        ) e on true
-      where o.org_id = $1 and o.owner_id = $2
-        and (o.status = 'open' or o.closed_at >= ${dayStart('$4')})`,
-    [scope.orgId, scope.personId, scope.timeZone, since],
+      where o.created_at < ${end} and (o.status = 'open' or o.closed_at >= least(${since}, ${end}))`,
+    [scope.orgId, scope.personId, scope.timeZone, window.since, window.asOf],
   );
-  return rows.map((r): OpportunityFact => {
-    const ownedThen = r.owner_changed ? r.owner_then === scope.personId : true;
-    return {
-      id: r.id,
-      name: r.name,
-      account: r.account,
-      amount: r.amount,
-      stageId: r.stage_id,
-      probability: r.probability,
-      closeDate: r.close_date,
-      createdDay: r.created_day,
-      closedDay: r.closed_day,
-      lastChangeDay: r.last_change_day,
-      before:
-        r.existed && ownedThen
-          ? {
-              stageId: r.stage_changed ? (r.stage_then ?? r.stage_id) : r.stage_id,
-              amount: r.amount_changed ? Number(r.amount_then ?? r.amount) : r.amount,
-              closeDate: r.close_changed ? r.close_then : r.close_date,
-            }
-          : null,
+  return rows.flatMap((r): OpportunityFact[] => {
+    // At the end of asOf: the value then when it changed later, else the value now.
+    const ownerAtEnd = r.owner_later ? r.owner_at : r.owner_id;
+    const statusAtEnd = r.status_later ? r.status_at : r.status;
+    if (ownerAtEnd !== scope.personId) return [];
+    if (statusAtEnd !== 'open' && !r.closed_since) return [];
+    const now: OpportunityState = {
+      stageId: r.stage_later ? (r.stage_at ?? r.stage_id) : r.stage_id,
+      amount: r.amount_later ? Number(r.amount_at ?? r.amount) : r.amount,
+      closeDate: r.close_date_later ? r.close_date_at : r.close_date,
     };
+    // At `since`: the first change after it, else the value now (nothing changed since).
+    const ownedThen = (r.owner_changed ? r.owner_then : r.owner_id) === scope.personId;
+    return [
+      {
+        id: r.id,
+        name: r.name,
+        account: r.account,
+        ...now,
+        probability: r.probability,
+        createdDay: r.created_day,
+        closedDay: statusAtEnd !== 'open' && r.closed_by_end ? r.closed_day : null,
+        lastChangeDay: r.last_change_day,
+        before:
+          r.existed && ownedThen
+            ? {
+                stageId: r.stage_changed ? (r.stage_then ?? r.stage_id) : r.stage_id,
+                amount: r.amount_changed ? Number(r.amount_then ?? r.amount) : r.amount,
+                closeDate: r.close_date_changed ? r.close_date_then : r.close_date,
+              }
+            : null,
+      },
+    ];
   });
 }
 

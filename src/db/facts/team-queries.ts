@@ -1,6 +1,6 @@
 import type { Day, TeamFacts, TeamMemberResult } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
-import type { RepScope } from './rep-queries.js';
+import { atEnd, ownedUntilLater, type RepScope } from './rep-queries.js';
 
 const dayStart = (param: string) => `((${param})::date::timestamp at time zone $3)`;
 
@@ -74,11 +74,20 @@ export async function teamComparisons(
           and o.closed_at >= ${dayStart('$4')} and o.closed_at < ${dayStart('$5::date + 1')}`,
       [options.orgId, options.teamId, options.timeZone, options.yearAgo, options.asOf],
     ),
+    // Counted for whoever owned each deal at the end of `asOf` (an agenda of a past day).
     db.query<{ person_id: string; n: number }>(
-      `select mem.person_id, count(o.id) as n
+      `with created as (
+         select case when l.owner_later then l.owner_at else o.owner_id::text end as owner_id
+           from opportunity o
+           left join lateral (${atEnd(['owner'], 'o', '$5')}) l on true
+          where o.org_id = $1
+            and (o.owner_id in (${members})
+                 or o.id in (${ownedUntilLater('$5', `select person_id::text from (${members}) m`)}))
+            and o.created_at >= ${dayStart('$4')} and o.created_at < ${dayStart('$5::date + 1')}
+       )
+       select mem.person_id, count(c.owner_id) as n
          from (${members}) mem
-         left join opportunity o on o.org_id = $1 and o.owner_id = mem.person_id
-          and o.created_at >= ${dayStart('$4')} and o.created_at < ${dayStart('$5::date + 1')}
+         left join created c on c.owner_id = mem.person_id::text
         group by mem.person_id`,
       params,
     ),

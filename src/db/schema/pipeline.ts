@@ -116,6 +116,11 @@ export const opportunityEvent = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('opportunity_event_opportunity_idx').on(t.orgId, t.opportunityId, t.observedAt),
+    // An agenda as of a past day finds the deals its rep owned then and someone owns now
+    // through their owner changes after that day; owner changes are few, so is this index.
+    index('opportunity_event_owner_idx')
+      .on(t.orgId, t.oldValue, t.observedAt)
+      .where(sql`${t.field} = 'owner'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "opportunity_event_owner_idx" ON "opportunity_event" USING btree ("org_id","old_value","observed_at") WHERE "opportunity_event"."field" = 'owner';
