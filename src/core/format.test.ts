@@ -47,5 +47,7 @@ describe('moneyFormatter', () => {
       '-$500',
       '¥1,234,567',
     ]);
+    // A sentence never fails, even on a figure that is not a finite amount.
+    expect([usd(Number.NaN), usd(12.4)]).toEqual(['$NaN', '$0']);
   });
 });

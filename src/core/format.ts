@@ -1,6 +1,7 @@
 /**
- * Number formatting for the reasons' sentences. Shown figures are rounded DOWN so that a
- * failing value never reads as the threshold it missed (99.6% reads 99%, not 100%).
+ * Number formatting: money as exports write it (`decimalAmount`), and for the reasons'
+ * sentences. Shown ratios are rounded DOWN so that a failing value never reads as the
+ * threshold it missed (99.6% reads 99%, not 100%).
  */
 
 const digitsByCurrency = new Map<string, number>();
@@ -63,9 +64,14 @@ export function moneyFormatter(options: { currency: string; locale: string }): F
     maximumFractionDigits: 0,
     minimumFractionDigits: 0,
   });
-  // A decimal string is formatted exactly (ECMA-402 2023), with no float division.
-  return (minorUnits) =>
-    whole.format(decimalAmount(Math.round(minorUnits), options.currency) as `${number}`);
+  const digits = currencyDigits(options.currency);
+  return (minorUnits) => {
+    const rounded = Math.round(minorUnits);
+    // A sentence must never fail: a figure beyond exact integers is shown as well as a float can.
+    if (!Number.isSafeInteger(rounded)) return whole.format(minorUnits / 10 ** digits);
+    // A decimal string is formatted exactly (ECMA-402 2023), with no float division.
+    return whole.format(decimalAmount(rounded, options.currency) as `${number}`);
+  };
 }
 
 function floorTo(value: number, decimals: number): number {
