@@ -45,7 +45,10 @@ export const PeriodResultSchema = z.object({
   attainment: ratio.describe('actual ÷ goal; null when no goal or a goal of 0'),
   inProgress: z.boolean(),
   elapsed: z.number().describe('share of the period elapsed as of the agenda day, 0–1'),
-  proratedGoal: z.number().nullable(),
+  proratedGoal: z
+    .number()
+    .nullable()
+    .describe('whole minor units (or a whole count), rounded once, half up (prorateGoal)'),
   pace: ratio.describe('actual ÷ prorated goal, for a period in progress'),
 });
 
@@ -64,7 +67,10 @@ export const YearToDateSchema = z.object({
   goal: z
     .number()
     .nullable()
-    .describe('monthly goals of the elapsed months, the current one prorated'),
+    .describe(
+      'monthly goals of the elapsed months, the current one prorated: whole minor units, ' +
+        'rounded once, half up (prorateGoal)',
+    ),
   goalStatus: GoalStatusSchema,
   attainment: ratio,
 });

@@ -81,14 +81,14 @@ describe('buildAgenda', () => {
     });
     const { yearToDate } = buildAgenda(options({ facts, fiscalYearStartMonth: 2 })).results;
     // FY2027 = Feb 2026 → Jan 2027; January 2026 belongs to FY2026 and is left out.
-    // Goal: Feb–Oct 9 × 10,000,000 + Nov 10,000,000 × 2/21.
+    // Goal: Feb–Oct 9 × 10,000,000 + Nov 10,000,000 × 2/21 = 90,952,380.95… → 90,952,381.
     expect(yearToDate.period).toMatchObject({
       key: 'FY2027',
       start: '2026-02-01',
       end: '2027-02-01',
     });
     expect(yearToDate.actual).toBe(5_000_000);
-    expect(yearToDate.goal).toBeCloseTo(90_000_000 + 20_000_000 / 21, 4);
+    expect(yearToDate.goal).toBe(90_952_381);
   });
 
   it('lists the calendar ahead by org-local day when events sit near midnight', () => {

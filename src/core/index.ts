@@ -8,7 +8,7 @@ export { adviseCadence, CADENCE_RULE, cadenceIntervalDays, recommendCadence } fr
 export { computeCoverage, coverageTarget } from './coverage.js';
 export { addDays, dayInZone, daysBetween, monthOf } from './days.js';
 export type * from './facts.js';
-export { type FormatMoney, moneyFormatter } from './format.js';
+export { currencyDigits, decimalAmount, type FormatMoney, moneyFormatter } from './format.js';
 export { findGoal } from './goals.js';
 export {
   fiscalYearOf,
@@ -25,7 +25,7 @@ export { computeMovement } from './pipeline-movement.js';
 export { computeShape } from './pipeline-shape.js';
 export { judgePipeline } from './pipeline-verdict.js';
 export { decideProgression, STAGE_ORDER } from './progression.js';
-export { elapsedFraction } from './proration.js';
+export { elapsedFraction, prorateGoal } from './proration.js';
 export { suggestQuestions } from './questions.js';
 export { type RankedMember, rankMembers, rankOf, type TeamRanking } from './ranking.js';
 export { periodResult, repResults, trend, yearToDate } from './results.js';

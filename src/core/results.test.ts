@@ -41,28 +41,31 @@ describe('repResults', () => {
 
   it('prorates the goal and shows pace when the month is in progress', () => {
     const { current } = repResults(options);
-    // 2 of 21 business days: prorated 10,000,000 × 2/21 ≈ 952,381; pace 1,000,000 ÷ that = 1.05.
+    // 2 of 21 business days: prorated 10,000,000 × 2/21 = 952,380.95… → 952,381 whole cents;
+    // pace 1,000,000 ÷ 952,381 ≈ 1.05.
     expect(current.inProgress).toBe(true);
     expect(current.elapsed).toBe(2 / 21);
-    expect(current.proratedGoal).toBeCloseTo(952_380.95, 1);
-    expect(current.pace).toBeCloseTo(1.05, 10);
+    expect(current.proratedGoal).toBe(952_381);
+    expect(current.pace).toBe(1_000_000 / 952_381);
     expect(current.attainment).toBe(0.1);
   });
 
   it('sums monthly goals of the elapsed months for the year to date when the current month is prorated', () => {
     const { yearToDate } = repResults(options);
-    // Jan–Oct: 10 × 10,000,000 + Nov 10,000,000 × 2/21 = 100,952,380.95; actual 8,200,000.
+    // Jan–Oct: 10 × 10,000,000 + Nov 10,000,000 × 2/21 = 100,952,380.95… → 100,952,381 whole
+    // cents; actual 8,200,000.
     expect(yearToDate.period.key).toBe('FY2026');
     expect(yearToDate.actual).toBe(8_200_000);
-    expect(yearToDate.goal).toBeCloseTo(100_952_380.95, 1);
-    expect(yearToDate.attainment).toBeCloseTo(8_200_000 / 100_952_380.95, 8);
+    expect(yearToDate.goal).toBe(100_952_381);
+    expect(yearToDate.attainment).toBe(8_200_000 / 100_952_381);
     expect(yearToDate.goalStatus).toBe('agreed');
   });
 
   it('falls back to the prorated fiscal-year goal when a month of the year has no goal', () => {
     // Fiscal year goal 120,000,000 over calendar 2026; as of Nov 3 (business days):
     // 2026 (starts Thu) = 52 weeks + Thu Dec 31 = 261 business days; Jan 1 → Nov 3 = 307 days
-    // = 43 weeks (215) + Thu, Fri, Sat, Sun, Mon, Tue (4) = 219 → 120,000,000 × 219/261.
+    // = 43 weeks (215) + Thu, Fri, Sat, Sun, Mon, Tue (4) = 219 → 120,000,000 × 219/261
+    // = 100,689,655.17… → 100,689,655 whole cents.
     const goals = [
       goalFact({
         periodKind: 'year',
@@ -72,7 +75,7 @@ describe('repResults', () => {
       }),
     ];
     const { yearToDate } = repResults({ ...options, goals });
-    expect(yearToDate.goal).toBeCloseTo((120_000_000 * 219) / 261, 4);
+    expect(yearToDate.goal).toBe(100_689_655);
     expect(yearToDate.goalStatus).toBe('proposed');
   });
 

@@ -5,7 +5,7 @@ import { monthOf } from './days.js';
 import type { Day, GoalFact, MonthFact, PeriodKind, TeamFacts } from './facts.js';
 import { combineStatuses, findGoal } from './goals.js';
 import { lastPeriods, monthsOf, type Period, periodContaining, previousPeriod } from './periods.js';
-import { elapsedFraction } from './proration.js';
+import { elapsedFraction, prorateGoal } from './proration.js';
 import { rankOf } from './ranking.js';
 import type { Proration } from './settings.js';
 
@@ -58,7 +58,10 @@ export function periodResult(options: PeriodResultOptions): PeriodResult {
   const goal = findGoal({ goals: options.goals, metric, period });
   const elapsed = elapsedFraction({ period, asOf, proration: options.proration });
   const inProgress = period.start <= asOf && asOf < period.end;
-  const proratedGoal = inProgress && goal ? goal.target * elapsed : null;
+  const proratedGoal =
+    inProgress && goal
+      ? prorateGoal({ target: goal.target, period, asOf, proration: options.proration })
+      : null;
   return {
     period,
     actual,
@@ -83,7 +86,8 @@ export interface YearToDateOptions {
 /**
  * Fiscal year to date through `asOf`. The goal is the monthly bookings goals of the
  * complete months plus the current month's goal prorated; when a month has no goal, the
- * fiscal-year goal prorated to the share of the year elapsed; else null.
+ * fiscal-year goal prorated to the share of the year elapsed; else null. Whole minor units,
+ * rounded once by `prorateGoal`.
  */
 export function yearToDate(options: YearToDateOptions): YearToDate {
   const { asOf, fiscalYearStartMonth, proration, goals } = options;
@@ -104,12 +108,13 @@ export function yearToDate(options: YearToDateOptions): YearToDate {
       break;
     }
     statuses.push(monthly.status);
-    goal += monthly.target * elapsedFraction({ period, asOf, proration });
+    // Complete months count whole; only the month of `asOf` is prorated, so one rounding.
+    goal += prorateGoal({ target: monthly.target, period, asOf, proration });
   }
   if (goal === null) {
     const yearly = findGoal({ goals, metric: 'bookings', period: year });
     statuses.splice(0, statuses.length, ...(yearly ? [yearly.status] : []));
-    goal = yearly ? yearly.target * elapsedFraction({ period: year, asOf, proration }) : null;
+    goal = yearly ? prorateGoal({ target: yearly.target, period: year, asOf, proration }) : null;
   }
   return {
     period: year,

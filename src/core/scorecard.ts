@@ -9,19 +9,24 @@ import { rankMembers } from './ranking.js';
  * movement, year to date and trend. Strict objects: it can NEVER carry pipeline, activity,
  * progression stage, notes or commitments (public ranking yes, public shaming no).
  */
+/** Money of a scorecard: whole minor units, so every export can write it exactly. */
+const minorUnits = z.number().int();
+
 export const ScorecardRowSchema = z.strictObject({
   personId: z.string(),
   name: z.string(),
-  actual: z.number(),
-  goal: z.number().nullable(),
+  actual: minorUnits,
+  goal: minorUnits.nullable(),
   attainment: z.number().nullable(),
   rank: z.number().int().nullable(),
   previousRank: z.number().int().nullable(),
   movement: z.number().int().nullable().describe('previous rank − rank: positive = moved up'),
   yearToDate: z
     .strictObject({
-      actual: z.number(),
-      goal: z.number().nullable(),
+      actual: minorUnits,
+      goal: minorUnits
+        .nullable()
+        .describe('prorated to date, rounded once to whole minor units, half up (prorateGoal)'),
       attainment: z.number().nullable(),
     })
     .nullable(),

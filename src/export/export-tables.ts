@@ -1,5 +1,6 @@
+import { decimalAmount } from '../core/format.js';
 import type { Row } from '../db/database.js';
-import { amountCell, periodCell } from './export-cells.js';
+import { periodCell } from './export-cells.js';
 import type { CellValue } from './neutralize-cell.js';
 
 /**
@@ -24,6 +25,8 @@ export interface ExportTable {
 const personRef = (alias: string) =>
   `coalesce(${alias}.external_id, ${alias}.email, ${alias}.name)`;
 const text = (value: unknown) => String(value);
+const eventAmount = (value: unknown, currency: unknown) =>
+  value === null || value === undefined ? null : decimalAmount(text(value), text(currency));
 
 export const exportTables: readonly ExportTable[] = [
   {
@@ -90,7 +93,7 @@ export const exportTables: readonly ExportTable[] = [
       // Money targets are in the organization's currency; counts are whole numbers.
       target:
         row.metric === 'bookings' || row.metric === 'pipeline_value'
-          ? amountCell(text(row.target), text(row.currency))
+          ? decimalAmount(text(row.target), text(row.currency))
           : text(row.target),
     }),
   },
@@ -115,15 +118,23 @@ export const exportTables: readonly ExportTable[] = [
           from opportunity o join person p on p.org_id = o.org_id and p.id = o.owner_id
           join stage s on s.org_id = o.org_id and s.id = o.stage_id where o.org_id = $1`,
     // An opportunity's amount is in its own currency's minor units.
-    cells: (row) => ({ amount: amountCell(text(row.amount), text(row.currency)) }),
+    cells: (row) => ({ amount: decimalAmount(text(row.amount), text(row.currency)) }),
   },
   {
     file: 'opportunity-events',
     columns: ['opportunity_external_id', 'field', 'old_value', 'new_value', 'observed_at'],
     sql: `select lpad(e.id::text, 20, '0') as key, o.external_id as opportunity_external_id, e.field,
-            e.old_value, e.new_value, e.observed_at
+            e.old_value, e.new_value, e.observed_at, o.currency
           from opportunity_event e join opportunity o on o.org_id = e.org_id and o.id = e.opportunity_id
           where e.org_id = $1`,
+    // An amount change is money like the opportunity's amount: the same decimals.
+    cells: (row): Record<string, CellValue> =>
+      row.field === 'amount'
+        ? {
+            old_value: eventAmount(row.old_value, row.currency),
+            new_value: eventAmount(row.new_value, row.currency),
+          }
+        : {},
   },
   {
     file: 'activities',
@@ -148,6 +159,6 @@ export const exportTables: readonly ExportTable[] = [
             r.amount::text as amount, o.currency
           from result_entry r join person p on p.org_id = r.org_id and p.id = r.person_id
           join org o on o.id = r.org_id where r.org_id = $1`,
-    cells: (row) => ({ amount: amountCell(text(row.amount), text(row.currency)) }),
+    cells: (row) => ({ amount: decimalAmount(text(row.amount), text(row.currency)) }),
   },
 ];

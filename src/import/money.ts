@@ -1,20 +1,7 @@
-const minorUnitsByCurrency = new Map<string, number>();
+import { currencyDigits } from '../core/format.js';
 
 /** Digits after the decimal point of an ISO 4217 currency (2 for USD, 0 for JPY). */
-export function minorUnitsOf(currency: string): number {
-  const known = minorUnitsByCurrency.get(currency);
-  if (known !== undefined) return known;
-  let digits = 2;
-  try {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-  } catch {
-    // An unknown code is reported by the row check; 2 is only a fallback here.
-  }
-  minorUnitsByCurrency.set(currency, digits);
-  return digits;
-}
+export const minorUnitsOf = currencyDigits;
 
 /** A three-letter currency code, upper-cased; null when the text is not one. */
 export function readCurrency(text: string): string | null {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
+import { decimalAmount } from '../core/format.js';
 import type { Scorecard } from '../core/scorecard.js';
-import { amountCell } from '../export/export-cells.js';
 import { type CellValue, neutralizeCell } from '../export/neutralize-cell.js';
 
 const header = [
@@ -19,7 +19,7 @@ const header = [
 
 /** Minor units in the currency's unit with its own decimals, as the data export writes money. */
 const money = (minor: number | null | undefined, currency: string): CellValue =>
-  minor === null || minor === undefined ? null : amountCell(String(minor), currency);
+  minor === null || minor === undefined ? null : decimalAmount(minor, currency);
 const ratio = (value: number | null | undefined): CellValue =>
   value === null || value === undefined ? null : value.toFixed(4);
 

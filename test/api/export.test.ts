@@ -1,6 +1,12 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agenda } from '../../src/core/agenda-schema.js';
+import type { Scorecard } from '../../src/core/scorecard.js';
 import { testEngine } from '../../src/db/test-db.js';
 import { createWorld, signIn, type World } from './world.js';
+
+/** A cell a spreadsheet reads as a number: no grouping, one decimal point at most. */
+const SPREADSHEET_NUMBER = /^-?\d+(\.\d+)?$/;
 
 describe(`data export over HTTP (${testEngine})`, () => {
   let world: World;
@@ -35,6 +41,85 @@ describe(`data export over HTTP (${testEngine})`, () => {
       [world.a.orgId],
     );
     expect(event?.details.what).toBe('organization');
+  });
+
+  it('writes every numeric scorecard column as a plain number, the prorated goal as the API shows it', async () => {
+    const cookie = await signIn(world.app, world.a.emails.m1);
+    const get = (url: string) => world.app.inject({ url: `/api/v1${url}`, headers: { cookie } });
+    const query = `team=${world.a.teams.t1}&period=2026-03`;
+    const csv = await get(`/scorecard/export.csv?${query}`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const [head, ...rows] = parse(csv.body) as string[][];
+    expect(head).toEqual([
+      'rank',
+      'name',
+      'actual',
+      'goal',
+      'attainment',
+      'previous_rank',
+      'movement',
+      'ytd_actual',
+      'ytd_goal',
+      'ytd_attainment',
+      'currency',
+    ]);
+    // Team 1: r1a won $1,200.00, r1b $800.00, `both` nothing, each against $1,000.00 a month
+    // (Jan, Feb, Mar 2026). Today is Sun 2026-03-15: March has 22 business days (2–6, 9–13,
+    // 16–20, 23–27, 30–31), 10 of them elapsed, so the year-to-date goal is
+    // 100,000 + 100,000 + 100,000 × 10/22 = 245,454.54… cents → 245,455 → "2454.55".
+    // February: everyone 0 of goal, all ranked 1st; movement = previous rank − rank.
+    expect(rows).toEqual([
+      [
+        '1',
+        expect.any(String),
+        '1200.00',
+        '1000.00',
+        '1.2000',
+        '1',
+        '0',
+        '1200.00',
+        '2454.55',
+        '0.4889',
+        'USD',
+      ],
+      [
+        '2',
+        expect.any(String),
+        '800.00',
+        '1000.00',
+        '0.8000',
+        '1',
+        '-1',
+        '800.00',
+        '2454.55',
+        '0.3259',
+        'USD',
+      ],
+      [
+        '3',
+        expect.any(String),
+        '0.00',
+        '1000.00',
+        '0.0000',
+        '1',
+        '-2',
+        '0.00',
+        '2454.55',
+        '0.0000',
+        'USD',
+      ],
+    ]);
+    const numeric = [0, 2, 3, 4, 5, 6, 7, 8, 9];
+    for (const row of rows) {
+      for (const column of numeric) expect(row[column]).toMatch(SPREADSHEET_NUMBER);
+    }
+
+    // The same cents in the JSON API, on the scorecard and on the rep's 1:1 agenda (the web
+    // app shows these values, in whole dollars).
+    const json = (await get(`/scorecard?${query}`)).json<Scorecard>();
+    expect(json.rows.map((row) => row.yearToDate?.goal)).toEqual([245_455, 245_455, 245_455]);
+    const agenda = (await get(`/people/${world.a.people.r1a}/agenda`)).json<Agenda>();
+    expect(agenda.results.yearToDate.goal).toBe(245_455);
   });
 
   it('gives the scorecard as CSV with a formula-like name neutralised', async () => {

@@ -128,6 +128,20 @@ describe(`goals, calendar and leaders over HTTP (${testEngine})`, () => {
     expect((await world.app.inject({ url: '/calendar/not-a-token.ics' })).statusCode).toBe(404);
   });
 
+  it('serves the feed with no-store, so a revoked URL stops at once, even behind a cache', async () => {
+    const { path } = (await call('m2', 'POST', '/me/calendar-feed')).json<CalendarFeedCreated>();
+    const live = await world.app.inject({ url: path });
+    expect(live.statusCode).toBe(200);
+    // Not `private, max-age=300`: a client or proxy could replay a revoked feed for 5 minutes.
+    expect(live.headers['cache-control']).toBe('no-store');
+    expect((await call('m2', 'DELETE', '/me/calendar-feed')).statusCode).toBe(204);
+    const revoked = await world.app.inject({ url: path });
+    expect(revoked.statusCode).toBe(404);
+    expect(revoked.json()).toMatchObject({ code: 'NOT_FOUND', detail: 'No such calendar.' });
+    // A 404 is heuristically cacheable (RFC 9111 §4.2.2): the revocation must not be either.
+    expect(revoked.headers['cache-control']).toBe('no-store');
+  });
+
   it('gives one meeting as an .ics file to its rep, not to another team’s manager', async () => {
     const url = `/meetings/${world.a.meetings.r1a}/ics`;
     const file = await call('r1a', 'GET', url);

@@ -118,17 +118,17 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // Set before rendering, so the 404 of a revoked or unknown token carries them too.
+      // no-store, not `private, max-age=…`: a revoked URL must stop answering at once, and no
+      // cache (the client's, a proxy's) may keep a copy of what a secret URL showed.
+      // Revalidation (no-cache + ETag) would save bytes only: the feed is built either way.
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       const ics = await renderCalendarFeed(db, {
         token: request.params.token,
         now: clock.now(),
         publicUrl: config.PUBLIC_URL,
       });
-      // The token is a secret: keep the feed out of shared caches and referrers.
-      return reply
-        .type(calendarType)
-        .header('cache-control', 'private, max-age=300')
-        .header('referrer-policy', 'no-referrer')
-        .send(ics);
+      return reply.type(calendarType).send(ics);
     },
   );
 };
