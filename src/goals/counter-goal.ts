@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import type { Actor } from '../meetings/meeting-records.js';
 import { AppError } from '../shared/app-error.js';
 import { assertTarget, lockGoal, proposerSide, recordGoalEvent, sideOf } from './goal-sides.js';
-import { type GoalView, goalColumns } from './goal-view.js';
+import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
 
 export interface CounterGoalOptions {
   orgId: string;
@@ -28,7 +28,7 @@ export async function counterGoal(db: Database, options: CounterGoalOptions): Pr
     if (proposerSide(goal) === side) {
       throw new AppError('CONFLICT', 'Your side made this proposal: the other side answers it.');
     }
-    const [updated] = await tx.query<GoalView>(
+    const [updated] = await tx.query<GoalRow>(
       `update goal g set target = $3, proposed_by = $4, proposed_at = $5
         where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
       [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
@@ -42,6 +42,6 @@ export async function counterGoal(db: Database, options: CounterGoalOptions): Pr
       actorId: options.actor.personId,
       now: options.now,
     });
-    return updated;
+    return goalView(updated);
   });
 }

@@ -125,7 +125,7 @@ describe(`agreeing on a goal (${testEngine})`, () => {
     ]);
   });
 
-  it('sends a goal changed after agreement back to proposed, for the other side to accept or reject', async () => {
+  it('keeps a goal agreed while a change waits beside it, and after the change is rejected', async () => {
     const [row] = await db.query<{ id: string }>('select id from goal where person_id = $1', [
       rep.personId,
     ]);
@@ -138,10 +138,14 @@ describe(`agreeing on a goal (${testEngine})`, () => {
       now: at('2026-10-25T09:00:00Z'),
     });
     expect(revised).toMatchObject({
-      status: 'proposed',
-      proposedBy: manager.personId,
-      agreedBy: null,
-      agreedAt: null,
+      status: 'agreed',
+      target: 4_000_000,
+      agreedBy: manager.personId,
+      pendingChange: {
+        target: 4_500_000,
+        proposedBy: manager.personId,
+        proposedAt: '2026-10-25T09:00:00.000Z',
+      },
     });
     await expect(
       rejectGoal(db, { orgId, goalId, actor: outsider, now: at('2026-10-25T09:30:00Z') }),
@@ -154,17 +158,43 @@ describe(`agreeing on a goal (${testEngine})`, () => {
       actor: rep,
       now: at('2026-10-25T10:00:00Z'),
     });
-    expect(rejected.status).toBe('rejected');
+    expect(rejected).toMatchObject({ status: 'agreed', target: 4_000_000, pendingChange: null });
+    // Nothing waits any more: there is nothing to counter, accept or reject.
     await expect(
       counterGoal(db, { orgId, goalId, actor: rep, target: 1, now: at('2026-10-25T10:01:00Z') }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+    await expect(
+      acceptGoal(db, { orgId, goalId, actor: rep, now: at('2026-10-25T10:01:00Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     const events = await listGoalEvents(db, { orgId, goalId });
     expect(events.slice(3).map((e) => [e.action, e.target, e.actorId])).toEqual([
-      ['proposed', 4_500_000, manager.personId],
-      ['rejected', 4_500_000, rep.personId],
+      ['change_proposed', 4_500_000, manager.personId],
+      ['change_rejected', 4_500_000, rep.personId],
     ]);
+  });
+
+  it('keeps a goal never agreed as a plain proposal when its target is revised', async () => {
+    const proposed = await proposeGoalForRep(db, {
+      orgId,
+      actor: rep,
+      goal: { ...goal(1_000_000), periodStart: '2027-01-01' },
+      now: at('2026-10-26T09:00:00Z'),
+    });
+    const revised = await reviseGoal(db, {
+      orgId,
+      goalId: proposed.id,
+      actor: manager,
+      target: 2_000_000,
+      now: at('2026-10-26T10:00:00Z'),
+    });
+    expect(revised).toMatchObject({
+      status: 'proposed',
+      target: 2_000_000,
+      proposedBy: manager.personId,
+      pendingChange: null,
+    });
   });
 
   it('lists steps taken at the same instant in the order they happened', async () => {

@@ -1,9 +1,10 @@
 import { dayInZone } from '../core/days.js';
 import type { Queryable } from '../db/database.js';
+import type { goalEventActions } from '../db/schema/pipeline.js';
 import type { Actor } from '../meetings/meeting-records.js';
 import { findRepManager, orgTimeZone } from '../meetings/meeting-records.js';
 import { AppError } from '../shared/app-error.js';
-import { type GoalView, goalColumns } from './goal-view.js';
+import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
 
 /** The two sides of an agreement: the rep whose goal it is, and their manager (or leader). */
 export type GoalSide = 'rep' | 'manager';
@@ -34,17 +35,23 @@ export function proposerSide(goal: GoalView): GoalSide | null {
   return goal.proposedBy === goal.personId ? 'rep' : 'manager';
 }
 
+/** Who proposed the change waiting beside an agreed goal; null when none waits. */
+export function changeProposerSide(goal: GoalView): GoalSide | null {
+  if (goal.pendingChange === null) return null;
+  return goal.pendingChange.proposedBy === goal.personId ? 'rep' : 'manager';
+}
+
 /** The goal, row-locked so that two answers to one proposal serialize. */
 export async function lockGoal(
   db: Queryable,
   options: { orgId: string; goalId: string },
 ): Promise<GoalView> {
-  const [goal] = await db.query<GoalView>(
+  const [goal] = await db.query<GoalRow>(
     `select ${goalColumns} from goal g where g.org_id = $1 and g.id = $2 for update`,
     [options.orgId, options.goalId],
   );
   if (!goal) throw new AppError('NOT_FOUND', 'No such goal.');
-  return goal;
+  return goalView(goal);
 }
 
 /**
@@ -60,7 +67,7 @@ export async function recordGoalEvent(
   options: {
     orgId: string;
     goalId: string;
-    action: 'proposed' | 'countered' | 'accepted' | 'rejected';
+    action: (typeof goalEventActions)[number];
     target: number;
     actorId: string;
     now: Date;

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.js';
+import type { goalEventActions } from '../db/schema/pipeline.js';
 
 export interface GoalEventView {
   id: string;
-  action: 'proposed' | 'countered' | 'accepted' | 'rejected';
+  action: (typeof goalEventActions)[number];
   target: number;
   actorId: string | null;
   actorName: string | null;
@@ -11,7 +12,7 @@ export interface GoalEventView {
 
 /**
  * The agreement's history in the order the steps happened: who proposed, countered,
- * accepted what and when. `at` increases strictly from step to step of a goal
+ * accepted what and when, and every change proposed to the agreed goal and its answer. `at` increases strictly from step to step of a goal
  * (`recordGoalEvent`); `id` only makes the order total for rows written otherwise.
  */
 export async function listGoalEvents(

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { type Scope, scopeParam } from '../server/access/scope.js';
-import { type GoalView, goalColumns } from './goal-view.js';
+import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
 
 export interface ListGoalsOptions {
   orgId: string;
@@ -28,7 +28,7 @@ export async function listGoals(
     options.from ?? null,
     options.to ?? null,
   ];
-  const items = await db.query<GoalView>(
+  const rows = await db.query<GoalRow>(
     `select ${goalColumns} from goal g where ${where}
       order by g.period_start desc, g.person_id, g.metric, g.id limit $6 offset $7`,
     [...params, options.limit, options.offset],
@@ -37,5 +37,5 @@ export async function listGoals(
     `select count(*)::int8 as n from goal g where ${where}`,
     params,
   );
-  return { items, total: count?.n ?? 0 };
+  return { items: rows.map(goalView), total: count?.n ?? 0 };
 }

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import type { goalMetrics, periodKinds } from '../db/schema/pipeline.js';
 import { conflictOrRethrow } from '../people/unique-violation.js';
 import { AppError } from '../shared/app-error.js';
-import { type GoalView, goalColumns } from './goal-view.js';
+import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
 
 export interface ProposeGoalOptions {
   orgId: string;
@@ -57,11 +57,11 @@ export async function proposeGoal(db: Database, options: ProposeGoalOptions): Pr
       `insert into goal_event (org_id, goal_id, action, target, actor_id, at) values ($1, $2, 'proposed', $3, $4, $5)`,
       [options.orgId, id, g.target, options.actorId, options.now.toISOString()],
     );
-    const [goal] = await tx.query<GoalView>(
+    const [goal] = await tx.query<GoalRow>(
       `select ${goalColumns} from goal g where g.org_id = $1 and g.id = $2`,
       [options.orgId, id],
     );
     if (!goal) throw new AppError('NOT_FOUND', 'No such goal.');
-    return goal;
+    return goalView(goal);
   });
 }

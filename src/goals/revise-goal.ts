@@ -1,40 +1,93 @@
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../meetings/meeting-records.js';
 import { AppError } from '../shared/app-error.js';
 import { assertTarget, lockGoal, recordGoalEvent, sideOf } from './goal-sides.js';
-import { type GoalView, goalColumns } from './goal-view.js';
+import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
+
+export interface ReviseGoalOptions {
+  orgId: string;
+  goalId: string;
+  actor: Actor;
+  target: number;
+  now: Date;
+}
 
 /**
- * A new target for an existing goal, by either side. Whatever its status, the goal goes
- * back to `proposed` by the actor and loses its agreement: a changed goal is not the goal
- * that was agreed, so the other side must accept it again.
+ * A new target for an existing goal, by either side.
+ *
+ * An agreed goal stays agreed: the new target waits beside it as a proposed change, and the
+ * agreed target stays in force (results, agendas, rankings) until the other side accepts the
+ * change. Otherwise one side could rewrite what was agreed and be measured against it at
+ * once. A new change replaces one that was waiting (the other side's answer to it, or the
+ * author's second thought).
+ *
+ * A goal never agreed (proposed or rejected) simply takes the new target as the standing
+ * proposal, by the actor, for the other side to accept.
  */
-export async function reviseGoal(
-  db: Database,
-  options: { orgId: string; goalId: string; actor: Actor; target: number; now: Date },
-): Promise<GoalView> {
+export async function reviseGoal(db: Database, options: ReviseGoalOptions): Promise<GoalView> {
   assertTarget(options.target);
   return db.transaction(async (tx) => {
     const goal = await lockGoal(tx, options);
     await sideOf(tx, { ...options, repId: goal.personId });
-    if (goal.status === 'proposed' && goal.target === options.target) {
-      throw new AppError('CONFLICT', 'This target is already the standing proposal.');
-    }
-    const [revised] = await tx.query<GoalView>(
-      `update goal g set target = $3, status = 'proposed', proposed_by = $4, proposed_at = $5,
-              agreed_by = null, agreed_at = null
-        where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-      [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
-    );
-    if (!revised) throw new AppError('NOT_FOUND', 'No such goal.');
-    await recordGoalEvent(tx, {
-      orgId: options.orgId,
-      goalId: goal.id,
-      action: 'proposed',
-      target: options.target,
-      actorId: options.actor.personId,
-      now: options.now,
-    });
-    return revised;
+    return goal.status === 'agreed'
+      ? proposeChange(tx, goal, options)
+      : reviseProposal(tx, goal, options);
   });
+}
+
+async function proposeChange(
+  tx: Queryable,
+  goal: GoalView,
+  options: ReviseGoalOptions,
+): Promise<GoalView> {
+  if (goal.target === options.target) {
+    throw new AppError('CONFLICT', 'This target is already the agreed one.');
+  }
+  if (
+    goal.pendingChange?.target === options.target &&
+    goal.pendingChange.proposedBy === options.actor.personId
+  ) {
+    throw new AppError('CONFLICT', 'This change is already proposed.');
+  }
+  const [changed] = await tx.query<GoalRow>(
+    `update goal g set pending_target = $3, pending_by = $4, pending_at = $5
+      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
+    [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
+  );
+  if (!changed) throw new AppError('NOT_FOUND', 'No such goal.');
+  await recordGoalEvent(tx, {
+    orgId: options.orgId,
+    goalId: goal.id,
+    action: 'change_proposed',
+    target: options.target,
+    actorId: options.actor.personId,
+    now: options.now,
+  });
+  return goalView(changed);
+}
+
+async function reviseProposal(
+  tx: Queryable,
+  goal: GoalView,
+  options: ReviseGoalOptions,
+): Promise<GoalView> {
+  if (goal.status === 'proposed' && goal.target === options.target) {
+    throw new AppError('CONFLICT', 'This target is already the standing proposal.');
+  }
+  const [revised] = await tx.query<GoalRow>(
+    `update goal g set target = $3, status = 'proposed', proposed_by = $4, proposed_at = $5,
+            agreed_by = null, agreed_at = null
+      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
+    [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
+  );
+  if (!revised) throw new AppError('NOT_FOUND', 'No such goal.');
+  await recordGoalEvent(tx, {
+    orgId: options.orgId,
+    goalId: goal.id,
+    action: 'proposed',
+    target: options.target,
+    actorId: options.actor.personId,
+    now: options.now,
+  });
+  return goalView(revised);
 }

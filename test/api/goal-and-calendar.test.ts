@@ -69,9 +69,15 @@ describe(`goals, calendar and leaders over HTTP (${testEngine})`, () => {
       ['accepted', 4_000_000, world.a.people.m1],
     ]);
     const revised = await call('r1a', 'PATCH', `/goals/${goalId}`, { target: 4_500_000 });
-    expect(revised.json()).toMatchObject({ status: 'proposed', agreedBy: null });
+    expect(revised.json()).toMatchObject({
+      status: 'agreed',
+      target: 4_000_000,
+      pendingChange: { target: 4_500_000, proposedBy: world.a.people.r1a },
+    });
     expect((await call('m1', 'POST', `/goals/${goalId}/reject`)).json()).toMatchObject({
-      status: 'rejected',
+      status: 'agreed',
+      target: 4_000_000,
+      pendingChange: null,
     });
     const legacy = await call('m1', 'PATCH', `/goals/${goalId}`, { status: 'agreed' });
     expect(legacy.statusCode).toBe(400);

@@ -172,6 +172,20 @@ export const resultEntry = pgTable(
 export const goalMetrics = ['bookings', 'pipeline_value', 'pipeline_count', 'activity'] as const;
 export const goalStatuses = ['proposed', 'agreed', 'rejected'] as const;
 export const periodKinds = ['month', 'quarter', 'year'] as const;
+/**
+ * The steps of a goal's agreement. `proposed`/`countered`/`accepted`/`rejected` walk a goal
+ * to its first agreement; the `change_` steps are a proposed change beside an agreed goal,
+ * which stays agreed at its target until the other side accepts the change.
+ */
+export const goalEventActions = [
+  'proposed',
+  'countered',
+  'accepted',
+  'rejected',
+  'change_proposed',
+  'change_accepted',
+  'change_rejected',
+] as const;
 
 export const goal = pgTable(
   'goal',
@@ -190,6 +204,13 @@ export const goal = pgTable(
     proposedAt: instant('proposed_at').notNull().defaultNow(),
     agreedBy: uuid('agreed_by'),
     agreedAt: instant('agreed_at'),
+    /**
+     * A change proposed to an agreed goal, waiting for the other side: `target` stays the
+     * agreed one (results, agendas and rankings read it) until the change is accepted.
+     */
+    pendingTarget: money('pending_target'),
+    pendingBy: uuid('pending_by'),
+    pendingAt: instant('pending_at'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -208,6 +229,13 @@ export const goal = pgTable(
       foreignColumns: [person.orgId, person.id],
     }).onDelete('cascade'),
     check('goal_target_check', sql`${t.target} >= 0`),
+    // A pending change is whole (target, who, when) and only ever beside an agreed goal.
+    check(
+      'goal_pending_change_check',
+      sql`(${t.pendingTarget} is null and ${t.pendingBy} is null and ${t.pendingAt} is null)
+        or (${t.pendingTarget} >= 0 and ${t.pendingBy} is not null and ${t.pendingAt} is not null
+            and ${t.status} = 'agreed')`,
+    ),
   ],
 );
 
@@ -218,7 +246,7 @@ export const goalEvent = pgTable(
     orgId: orgId(),
     id: id(),
     goalId: uuid('goal_id').notNull(),
-    action: text('action').$type<'proposed' | 'countered' | 'accepted' | 'rejected'>().notNull(),
+    action: text('action').$type<(typeof goalEventActions)[number]>().notNull(),
     target: money('target').notNull(),
     actorId: uuid('actor_id'),
     at: instant('at').notNull().defaultNow(),

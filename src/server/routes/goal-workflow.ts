@@ -62,7 +62,8 @@ export const goalWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Accept the standing proposal: the goal becomes agreed',
+        summary:
+          'Accept the standing proposal (the goal becomes agreed) or the change proposed to an agreed goal',
         params: IdParams,
         body: AcceptGoalBody,
         response: { 200: GoalSchema, ...problems },
@@ -87,7 +88,8 @@ export const goalWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Turn the standing proposal down: the goal is rejected (not agreed)',
+        summary:
+          'Turn the standing proposal down (the goal is rejected), or the change proposed to an agreed goal (it stays agreed)',
         params: IdParams,
         body: RejectGoalBody,
         response: { 200: GoalSchema, ...problems },
@@ -110,7 +112,8 @@ export const goalWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Revise the target: the goal goes back to proposed, for the other side to accept',
+        summary:
+          'Propose a new target: beside an agreed goal until the other side accepts it; otherwise the goal goes back to proposed',
         params: IdParams,
         body: ReviseGoalBody,
         response: { 200: GoalSchema, ...problems },

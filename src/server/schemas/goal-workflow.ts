@@ -1,5 +1,6 @@
 /** The goal agreement's request and response shapes (exported for the web client's types). */
 import { z } from 'zod';
+import { goalEventActions } from '../../db/schema/pipeline.js';
 
 const Target = z
   .number()
@@ -18,14 +19,17 @@ export type AcceptGoalBody = z.input<typeof AcceptGoalBody>;
 export const RejectGoalBody = z.strictObject({}).nullish();
 export type RejectGoalBody = z.input<typeof RejectGoalBody>;
 
-/** A new target for the goal: it goes back to `proposed` for the other side to accept. */
+/**
+ * A new target for the goal. An agreed goal keeps its target and shows the new one as its
+ * `pendingChange` until the other side accepts; any other goal goes back to `proposed`.
+ */
 export const ReviseGoalBody = z.strictObject({ target: Target });
 export type ReviseGoalBody = z.input<typeof ReviseGoalBody>;
 
 export const GoalEventSchema = z
   .object({
     id: z.string(),
-    action: z.enum(['proposed', 'countered', 'accepted', 'rejected']),
+    action: z.enum(goalEventActions),
     target: z.number(),
     actorId: z.string().nullable(),
     actorName: z.string().nullable(),

@@ -3,6 +3,7 @@ import { useAgenda } from '../../api/queries.js';
 import { useSession } from '../../app/session.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
+import { GoalProposals } from '../goals/goal-proposals.js';
 import { AgendaView, Reasons } from '../one-on-one/agenda-view.js';
 import { StageBadge } from '../one-on-one/stage-badge.js';
 
@@ -36,6 +37,10 @@ export default function PersonPage() {
             </header>
             <Reasons agenda={a} />
             <AgendaView agenda={a} />
+            {/* The manager's side of the goals: answer the rep's proposals and changes. */}
+            {a.person.id !== person.id && person.role === 'manager' ? (
+              <GoalProposals personId={a.person.id} repName={a.person.name} />
+            ) : null}
           </>
         )}
       </QueryView>
