@@ -72,6 +72,7 @@ describe('import run leases (postgres)', () => {
       });
 
       // Read once the late run's lease is over: it is failed too, the renewed one still runs.
+      await vi.waitFor(async () => expect(await leaseOf(live)).toBe(at(75).toISOString()));
       const later = await getImportRun(db, { orgId, runId: late, now: at(71) });
       expect(later.status).toBe('failed');
       expect((await getImportRun(db, { orgId, runId: live, now: at(71) })).status).toBe('running');
