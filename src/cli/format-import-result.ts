@@ -23,6 +23,7 @@ export function formatImportResult(result: ImportResult, fileName: string): stri
     ['changed', counts.changed],
     ['unchanged', counts.unchanged],
     ['errors', result.errorCount],
+    ['warnings', result.warningCount],
     ['events', counts.events],
   ];
   if (result.stagesAdded.length > 0) rows.push(['stages added', result.stagesAdded.join(', ')]);
@@ -44,6 +45,18 @@ export function formatImportResult(result: ImportResult, fileName: string): stri
     if (result.errorCount > PRINTED_ERRORS) {
       lines.push(
         `  … and ${result.errorCount - PRINTED_ERRORS} more (see --json or the import run ${result.runId})`,
+      );
+    }
+  }
+  if (result.warnings.length > 0) {
+    lines.push('', 'Warnings (imported as they are):');
+    for (const warning of result.warnings.slice(0, PRINTED_ERRORS)) {
+      const id = warning.externalId === null ? '' : ` (${warning.externalId})`;
+      lines.push(`  ${`line ${warning.line}`.padEnd(12)} ${warning.field}${id}: ${warning.reason}`);
+    }
+    if (result.warningCount > PRINTED_ERRORS) {
+      lines.push(
+        `  … and ${result.warningCount - PRINTED_ERRORS} more (see --json or the import run ${result.runId})`,
       );
     }
   }

@@ -25,4 +25,12 @@ describe('renderAgenda', () => {
     expect(text).toContain('Short pipeline check — will the momentum continue?');
     expect(text).not.toContain('Activity since');
   });
+
+  it('notes under the results the won deals without an amount, with their ids', () => {
+    const facts = repFacts({ wonWithoutAmount: { count: 12, externalIds: ['W-1', 'W-2'] } });
+    const lines = renderAgenda(buildAgenda({ ...base, facts })).split('\n');
+    expect(lines).toContain(
+      '  Data: 12 won deals have no amount in October 2026 (ids W-1, W-2, …); bookings may be understated',
+    );
+  });
 });

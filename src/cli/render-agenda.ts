@@ -70,6 +70,7 @@ export function renderAgenda(agenda: Agenda, style: Style = plainStyle): string 
     `  ${'Rank in team'.padEnd(22)} ${rankText}`,
     `  ${'Trend (attainment)'.padEnd(22)} ${results.trend.map((t) => pct(t.attainment)).join(' ')}`,
     ...progression.resultsVerdict.checks.map((c) => checkLine(c, style)),
+    ...(results.dataQuality ?? []).map((note) => `  Data: ${note.text}`),
     '',
   );
 

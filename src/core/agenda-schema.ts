@@ -86,6 +86,13 @@ export const RankingSchema = z.object({
   movement: z.number().int().nullable().describe('previous rank − rank: positive = moved up'),
 });
 
+export const DataQualityNoteSchema = z.object({
+  kind: z.enum(['won-without-amount']),
+  count: z.number().int(),
+  externalIds: z.array(z.string()).describe('the first of them, by external id'),
+  text: z.string(),
+});
+
 export const ResultsSchema = z.object({
   review: PeriodResultSchema.describe('the last complete period before the agenda day'),
   current: PeriodResultSchema.describe('the period in progress, with pace'),
@@ -96,6 +103,13 @@ export const ResultsSchema = z.object({
     review: z.object({ value: PeriodResultSchema, count: PeriodResultSchema }),
     current: z.object({ value: PeriodResultSchema, count: PeriodResultSchema }),
   }),
+  dataQuality: z
+    .array(DataQualityNoteSchema)
+    .optional()
+    .describe(
+      'what in the data makes the results less certain (won deals without an amount); ' +
+        'absent in snapshots frozen before it existed',
+    ),
 });
 
 export const CheckSchema = z.object({
@@ -209,6 +223,7 @@ export type TrendPoint = z.infer<typeof TrendPointSchema>;
 export type YearToDate = z.infer<typeof YearToDateSchema>;
 export type Ranking = z.infer<typeof RankingSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
+export type DataQualityNote = z.infer<typeof DataQualityNoteSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;

@@ -2,6 +2,7 @@ import { repActivity } from './activity.js';
 import type { Agenda } from './agenda-schema.js';
 import { median } from './attainment.js';
 import { adviseCadence } from './cadence.js';
+import { dataQualityNotes } from './data-quality.js';
 import type { RepFacts } from './facts.js';
 import { type FormatMoney, moneyFormatter } from './format.js';
 import { repPipeline } from './pipeline.js';
@@ -71,7 +72,13 @@ export function buildAgenda(options: BuildAgendaOptions): Agenda {
     lastMeeting: facts.lastMeeting,
     since: facts.since,
     progression,
-    results,
+    results: {
+      ...results,
+      dataQuality: dataQualityNotes({
+        wonWithoutAmount: facts.wonWithoutAmount,
+        review: results.review.period,
+      }),
+    },
     pipeline,
     shortPipelineCheck: shortPipelineChecks(judgeOptions).map((phrased) => phrased.check),
     activity: activityShown ? repActivity({ facts, timeZone, settings }) : null,

@@ -125,6 +125,16 @@ export interface TeamFacts {
   medianCycleDays: number | null;
 }
 
+/**
+ * Won opportunities closed in the period under review whose amount the CRM left empty
+ * (imported as 0): bookings of the period may be understated by them.
+ */
+export interface WonWithoutAmountFact {
+  count: number;
+  /** The first of them by external id (a note names a few, not a CRM list). */
+  externalIds: string[];
+}
+
 /** Everything the core needs to build one rep's 1:1 agenda. */
 export interface RepFacts {
   person: { id: string; name: string };
@@ -147,4 +157,6 @@ export interface RepFacts {
   activityByMonth: ActivityPeriodFact[];
   /** Activities dated after `asOf` (the calendar ahead), soonest first. */
   scheduled: ScheduledActivityFact[];
+  /** Won deals of the month under review (the month before `asOf`) without an amount. */
+  wonWithoutAmount: WonWithoutAmountFact;
 }

@@ -22,6 +22,7 @@ describe('OrgSettingsSchema', () => {
       calendarAheadDays: 28,
       topDeals: 5,
       reminderLeadHours: 24,
+      wonWithoutAmount: 'warn',
     });
   });
 

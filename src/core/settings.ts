@@ -81,6 +81,12 @@ export const OrgSettingsSchema = z.object({
   calendarAheadDays: z.number().int().min(1).max(90).default(28),
   /** Number of deals in each deal summary list: a summary, not a CRM. */
   topDeals: z.number().int().min(0).max(50).default(5),
+  /**
+   * A won opportunity imported without an amount. `warn`: imported as 0 and named in the
+   * import's warnings and in the rep's agenda (bookings may be understated). `refuse`: a row
+   * error, so the file is refused (imports are all or nothing per file).
+   */
+  wonWithoutAmount: z.enum(['warn', 'refuse']).default('warn'),
 });
 
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;

@@ -106,6 +106,7 @@ export function repFacts(overrides: Partial<RepFacts> = {}): RepFacts {
     activitySince: [],
     activityByMonth: [],
     scheduled: [],
+    wonWithoutAmount: { count: 0, externalIds: [] },
     ...overrides,
   };
 }

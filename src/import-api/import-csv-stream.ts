@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { importCsv } from '../import/import-csv.js';
 import type { ImportResult, ImportSettings } from '../import/import-types.js';
 import type { PresetName } from '../import/read/presets.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface ImportCsvStreamOptions {
   db: Database;
@@ -16,6 +17,7 @@ export interface ImportCsvStreamOptions {
   actorId: string | null;
   bytesRead: () => number;
   totalBytes: number | null;
+  clock: Clock;
 }
 
 /** `rudder import` over an upload's body: the same pipeline as a file (see `importCsv`). */
@@ -31,5 +33,6 @@ export function importCsvStream(options: ImportCsvStreamOptions): Promise<Import
     actorId: options.actorId,
     bytesRead: options.bytesRead,
     totalBytes: options.totalBytes,
+    clock: options.clock,
   });
 }

@@ -8,6 +8,15 @@ const RowErrorSchema = z.object({
   reason: z.string(),
 });
 
+export const ImportWarningSchema = z
+  .object({
+    line: z.number().int(),
+    externalId: z.string().nullable(),
+    field: z.string(),
+    reason: z.string(),
+  })
+  .meta({ id: 'ImportWarning' });
+
 /**
  * What an import answers (the importer's ImportResult): the CLI's `--json` output, and the
  * body of the import routes, which type-check their ImportResult against it.
@@ -29,6 +38,12 @@ export const ImportResultSchema = z
     }),
     errors: z.array(RowErrorSchema).describe('the first row errors, by line (see errorCount)'),
     errorCount: z.number().int(),
+    warnings: z
+      .array(ImportWarningSchema)
+      .describe(
+        'the first rows imported as they are but worth a look (a won deal without an amount), by line',
+      ),
+    warningCount: z.number().int(),
     missing: z
       .object({ count: z.number().int(), externalIds: z.array(z.string()) })
       .optional()

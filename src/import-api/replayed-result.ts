@@ -31,6 +31,8 @@ export function replayedResult(run: ImportRunDetail): ImportResult {
     },
     errors: run.errors,
     errorCount: count('errorCount'),
+    warnings: run.warnings,
+    warningCount: count('warningCount'),
     ...(typeof counts.missing === 'number'
       ? { missing: { count: counts.missing, externalIds: [] } }
       : {}),

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Database } from '../db/database.js';
 import { isAppError } from '../shared/app-error.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import { importRecords } from './import-records.js';
-import { blankResult, finishImportRun } from './import-run.js';
+import { blankResult, finishImportRun, keepImportRunAlive } from './import-run.js';
 import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
 import type { CsvDelimiter } from './read/detect-delimiter.js';
 import { type PresetName, probabilityScale } from './read/presets.js';
@@ -28,6 +29,8 @@ export interface ImportCsvOptions {
   bytesRead: () => number;
   totalBytes: number | null;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Times the run's lease (see keepImportRunAlive); the system clock by default. */
+  clock?: Clock | undefined;
 }
 
 /**
@@ -40,6 +43,12 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
   const dryRun = settings.dryRun === true;
   let file: CsvFile;
   let mapping: ReturnType<typeof resolveColumns>;
+  // An upload's header may be slow to arrive: the run's lease lasts while it is awaited.
+  const lease = keepImportRunAlive(db, {
+    orgId: options.orgId,
+    runId,
+    clock: options.clock ?? systemClock,
+  });
   try {
     file = await openCsv(options.source, {
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
@@ -64,6 +73,8 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
     result.counts.errors = issues.length;
     await finishImportRun(db, options.orgId, result);
     return result;
+  } finally {
+    lease.stop();
   }
   const csv = file;
   return importRecords({
@@ -83,6 +94,7 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
     bytesRead: options.bytesRead,
     totalBytes: options.totalBytes,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
 }
 

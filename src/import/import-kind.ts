@@ -1,6 +1,7 @@
+import type { OrgSettings } from '../core/settings.js';
 import type { Queryable } from '../db/database.js';
 import type { FieldIssue } from '../shared/app-error.js';
-import type { ImportRecord, ImportResult, ImportSettings } from './import-types.js';
+import type { ImportRecord, ImportResult, ImportSettings, ImportWarning } from './import-types.js';
 import type { PersonDirectory } from './person-directory.js';
 import type { StageRegistry } from './stage-registry.js';
 import type { StagingColumn, StagingValue } from './staging.js';
@@ -11,6 +12,8 @@ export interface ImportOrg {
   currency: string;
   timeZone: string;
   fiscalYearStartMonth: number;
+  /** Whether a won deal without an amount is imported with a warning or refused. */
+  wonWithoutAmount: OrgSettings['wonWithoutAmount'];
 }
 
 /** Everything a kind needs while it validates and merges one file. */
@@ -28,8 +31,10 @@ export interface ImportContext {
   hadRows: boolean;
 }
 
-/** A validated row: its staged values, or every issue found in it. */
-export type RowResult = { ok: true; values: StagingValue[] } | { ok: false; issues: FieldIssue[] };
+/** A validated row: its staged values (and what deserves a look), or every issue found in it. */
+export type RowResult =
+  | { ok: true; values: StagingValue[]; warnings: ImportWarning[] }
+  | { ok: false; issues: FieldIssue[] };
 
 export interface MatchCounts {
   new: number;

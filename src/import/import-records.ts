@@ -1,15 +1,23 @@
+import { OrgSettingsSchema } from '../core/settings.js';
 import { markDataChanged } from '../db/data-version.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
-import { systemClock } from '../shared/clock.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import type { ImportContext, ImportOrg, MatchCounts } from './import-kind.js';
 import {
   blankResult,
   finishImportRun,
+  keepImportRunAlive,
   startImportRun,
   updateImportRunProgress,
 } from './import-run.js';
-import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
+import type {
+  ImportProgress,
+  ImportRecord,
+  ImportResult,
+  ImportSettings,
+  ImportWarning,
+} from './import-types.js';
 import { kindHandlers } from './kinds/index.js';
 import { mergeInSegments, SEGMENT_ROWS } from './merge-in-segments.js';
 import { PersonDirectory } from './person-directory.js';
@@ -27,6 +35,8 @@ export interface ImportRecordsOptions {
   runId?: string;
   /** When a run started here starts, by the caller's clock; the system clock by default. */
   now?: Date;
+  /** Times the run's lease while it lasts (see keepImportRunAlive); the system clock by default. */
+  clock?: Clock;
   fileName?: string | null;
   actorId?: string | null;
   /** Problems the reader found outside the records (ragged rows); read after iteration. */
@@ -67,9 +77,8 @@ interface Outcome {
  */
 export async function importRecords(options: ImportRecordsOptions): Promise<ImportResult> {
   const { db, settings } = options;
+  const clock = options.clock ?? systemClock;
   const org = await loadOrg(db, options.orgId);
-  const handler = kindHandlers[settings.kind];
-  const dryRun = settings.dryRun === true;
   const runId =
     options.runId ??
     (await startImportRun(db, {
@@ -77,10 +86,27 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
       kind: settings.kind,
       fileName: options.fileName ?? null,
       actorId: options.actorId ?? null,
-      dryRun,
-      now: options.now ?? systemClock.now(),
+      dryRun: settings.dryRun === true,
+      now: options.now ?? clock.now(),
     }));
+  const lease = keepImportRunAlive(db, { orgId: org.id, runId, clock });
+  try {
+    return await importStarted(options, org, runId);
+  } finally {
+    lease.stop();
+  }
+}
+
+async function importStarted(
+  options: ImportRecordsOptions,
+  org: ImportOrg,
+  runId: string,
+): Promise<ImportResult> {
+  const { db, settings } = options;
+  const handler = kindHandlers[settings.kind];
+  const dryRun = settings.dryRun === true;
   const errors = new RowErrors();
+  const warnings = new RowErrors<ImportWarning>();
   let rowsRead = 0;
   let stagesAdded: string[] = [];
   let lastProgress = 0;
@@ -109,8 +135,10 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
         for await (const record of options.records) {
           rowsRead += 1;
           const row = handler.toRow(record, context);
-          if (row.ok) yield encodeCsvRow([record.line, ...row.values]);
-          else errors.addAll(row.issues);
+          if (row.ok) {
+            warnings.addAll(row.warnings);
+            yield encodeCsvRow([record.line, ...row.values]);
+          } else errors.addAll(row.issues);
           if (rowsRead % 500 === 0 && Date.now() - lastProgress >= PROGRESS_MS) {
             lastProgress = Date.now();
             progress('reading');
@@ -202,6 +230,9 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
     counts: { rows: rowsRead, ...counts, errors: errors.total, events: outcome?.events ?? 0 },
     errors: errors.sorted,
     errorCount: errors.total,
+    // Of a file refused for its errors too: fixing them, the user meets these next.
+    warnings: warnings.sorted,
+    warningCount: warnings.total,
     ...(outcome?.missing === undefined ? {} : { missing: outcome.missing }),
     stagesAdded,
   };
@@ -236,13 +267,19 @@ async function loadOrg(db: Database, orgId: string): Promise<ImportOrg> {
     currency: string;
     time_zone: string;
     fiscal_year_start_month: number;
-  }>('select id, currency, time_zone, fiscal_year_start_month from org where id = $1', [orgId]);
+    settings: unknown;
+  }>('select id, currency, time_zone, fiscal_year_start_month, settings from org where id = $1', [
+    orgId,
+  ]);
   if (row === undefined) throw new AppError('NOT_FOUND', `No organization with id ${orgId}.`);
+  // Settings unreadable by today's schema fall back to the defaults, as for the agenda.
+  const settings = OrgSettingsSchema.safeParse(row.settings ?? {});
   return {
     id: row.id,
     currency: row.currency,
     timeZone: row.time_zone,
     fiscalYearStartMonth: row.fiscal_year_start_month,
+    wonWithoutAmount: settings.success ? settings.data.wonWithoutAmount : 'warn',
   };
 }
 

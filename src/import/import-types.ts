@@ -51,6 +51,18 @@ export interface ImportCounts {
   events: number;
 }
 
+/**
+ * A row imported as it is that deserves a look: the import's rule filled in what the file
+ * lacked, and that may mislead (a won deal without an amount counts as 0 in bookings).
+ */
+export interface ImportWarning {
+  line: number;
+  /** The row's external id, to find it in the CRM; null when the row has none. */
+  externalId: string | null;
+  field: string;
+  reason: string;
+}
+
 export interface ImportResult {
   runId: string;
   kind: ImportKind;
@@ -61,6 +73,9 @@ export interface ImportResult {
   /** The first row errors, in line order within each check (capped, see errorCount). */
   errors: FieldIssue[];
   errorCount: number;
+  /** The first warnings, by line (capped like the errors, see warningCount). */
+  warnings: ImportWarning[];
+  warningCount: number;
   /** With a full snapshot: opportunities the file lacks (not deleted). */
   missing?: { count: number; externalIds: string[] };
   /** Stages created by `addStages`, in the order they were first seen. */

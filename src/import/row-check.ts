@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../shared/app-error.js';
 import type { RowResult } from './import-kind.js';
-import type { ImportRecord } from './import-types.js';
+import type { ImportRecord, ImportWarning } from './import-types.js';
 import type { ParseResult } from './read/parse-result.js';
 import type { StagingValue } from './staging.js';
 
@@ -10,6 +10,7 @@ import type { StagingValue } from './staging.js';
  */
 export class RowCheck {
   readonly issues: FieldIssue[] = [];
+  readonly warnings: ImportWarning[] = [];
 
   constructor(private readonly record: ImportRecord) {}
 
@@ -45,9 +46,16 @@ export class RowCheck {
     return null;
   }
 
-  /** The row's outcome: `values` when no check failed. */
+  /** The row's outcome: `values` (with its warnings) when no check failed. */
   result(values: StagingValue[]): RowResult {
-    return this.issues.length > 0 ? { ok: false, issues: this.issues } : { ok: true, values };
+    return this.issues.length > 0
+      ? { ok: false, issues: this.issues }
+      : { ok: true, values, warnings: this.warnings };
+  }
+
+  /** The row is imported, but the result names it (with its external id) for a look. */
+  warn(field: string, reason: string, externalId: string | null): void {
+    this.warnings.push({ line: this.record.line, externalId, field, reason });
   }
 
   fail(field: string, reason: string): void {

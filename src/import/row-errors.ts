@@ -4,24 +4,24 @@ import type { FieldIssue } from '../shared/app-error.js';
 export const MAX_KEPT_ERRORS = 1000;
 
 /**
- * Collects row errors while a file streams by: keeps the first MAX_KEPT_ERRORS and
- * counts them all, so a file with a million bad rows neither floods memory nor the run.
+ * Collects row errors (or warnings) while a file streams by: keeps the first MAX_KEPT_ERRORS
+ * and counts them all, so a file with a million bad rows neither floods memory nor the run.
  */
-export class RowErrors {
-  readonly kept: FieldIssue[] = [];
+export class RowErrors<Issue extends { line?: number } = FieldIssue> {
+  readonly kept: Issue[] = [];
   total = 0;
 
-  add(issue: FieldIssue): void {
+  add(issue: Issue): void {
     this.total += 1;
     if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push(issue);
   }
 
-  addAll(issues: readonly FieldIssue[]): void {
+  addAll(issues: readonly Issue[]): void {
     for (const issue of issues) this.add(issue);
   }
 
   /** The kept errors by line: streaming and SQL checks find them in different orders. */
-  get sorted(): FieldIssue[] {
+  get sorted(): Issue[] {
     return [...this.kept].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 }

@@ -93,6 +93,63 @@ describe(`POST /api/v1/imports, a CSV upload (${testEngine})`, () => {
     );
   });
 
+  it('names the won deals without an amount (line, external id) in the preview, the import and the history', async () => {
+    const owner = world.a.emails.r1a;
+    const won = [
+      'external_id,name,owner,stage,amount,close_date',
+      `U-W1,Upload won,${owner},Closed Won,500,2026-02-10`,
+      `U-W2,Upload won without amount,${owner},Closed Won,,2026-02-11`,
+      `U-O3,Upload open without amount,${owner},Qualification,,2026-04-30`,
+      `U-W4,Upload won without amount too,${owner},Closed Won,,2026-02-12`,
+    ].join('\n');
+    const send = (dryRun: boolean) =>
+      world.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports?kind=opportunities&fileName=won.csv&dryRun=${dryRun}`,
+        headers: { cookie: admin, 'content-type': 'text/csv' },
+        payload: won,
+      });
+    const reason = 'a won deal without an amount: imported as 0, so bookings may be understated';
+    const warnings = [
+      { line: 3, externalId: 'U-W2', field: 'amount', reason },
+      { line: 5, externalId: 'U-W4', field: 'amount', reason },
+    ];
+    const runIds: string[] = [];
+    for (const dryRun of [true, false]) {
+      const response = await send(dryRun);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({
+        dryRun,
+        status: 'succeeded',
+        counts: { rows: 4, new: 4 },
+        warningCount: 2,
+        warnings,
+      });
+      runIds.push(response.json().runId);
+    }
+    // The world's clock stands still: every run started at the same instant, so find them.
+    const history = await world.app.inject({
+      url: '/api/v1/imports?limit=100',
+      headers: { cookie: admin },
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    const shown = history
+      .json()
+      .items.filter((r: { id: string }) => runIds.includes(r.id))
+      .map((r: { dryRun: boolean; warningCount: number; warnings: unknown }) => ({
+        dryRun: r.dryRun,
+        warningCount: r.warningCount,
+        warnings: r.warnings,
+      }));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        { dryRun: true, warningCount: 2, warnings },
+        { dryRun: false, warningCount: 2, warnings },
+      ]),
+    );
+    expect(shown).toHaveLength(2);
+  });
+
   it('answers 404 for an import of another organization', async () => {
     const response = await world.app.inject({
       url: `/api/v1/imports/${world.b.importRunId}`,

@@ -40,6 +40,19 @@ async function countRows() {
   }
 }
 
+/** The runs as the import history keeps them, oldest first. */
+async function runs() {
+  const db = await createDb({ dataDir: env.RUDDER_DATA_DIR });
+  try {
+    return await db.query<{ status: string; errors: unknown; finished: boolean }>(
+      `select status, errors, finished_at is not null as finished
+         from import_run order by started_at`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
 describe('an import killed with kill -9', () => {
   it('leaves nothing of the file behind, and a re-run succeeds', { timeout: 900_000 }, async () => {
     const killed = spawnTs('test/embedded/run-import.ts', args, env);
@@ -54,6 +67,15 @@ describe('an import killed with kill -9', () => {
     const rerun = spawnTs('test/embedded/run-import.ts', args, env);
     expect(await rerun.exited).toBe(0);
     expect(rerun.output()).toContain(`new                    ${rows}`);
-    expect(await countRows()).toEqual({ opportunities: rows, events: rows, running: 1 });
+    expect(await countRows()).toEqual({ opportunities: rows, events: rows, running: 0 });
+    // The CLI's start marked the killed run failed: on PGlite no other process can run it.
+    expect(await runs()).toEqual([
+      {
+        status: 'failed',
+        errors: [{ field: '(import)', reason: 'the server stopped during the import' }],
+        finished: true,
+      },
+      { status: 'succeeded', errors: [], finished: true },
+    ]);
   });
 });

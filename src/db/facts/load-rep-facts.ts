@@ -46,30 +46,34 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
 
   const since = options.since ?? lastMeeting?.day ?? addDays(asOf, -defaultSinceDays);
 
-  const [goals, months, stages, opportunities, closed, activity, teamFacts] = await Promise.all([
-    rep.goals(db, scope, `${addMonths(firstMonth, -12)}-01`, `${addMonths(lastMonth, 13)}-01`),
-    rep.months(db, scope, { firstMonth, lastMonth, asOf }),
-    rep.stages(db, org.orgId),
-    rep.opportunities(db, scope, { since, asOf }),
-    rep.closed(db, scope, yearAgo, addDays(asOf, 1)),
-    rep.activity(db, scope, {
-      since,
-      asOf,
-      firstMonth: addMonths(asOfMonth, -11),
-      aheadDays: org.settings.calendarAheadDays,
-    }),
-    teamRow
-      ? loadTeamFacts(db, {
-          org,
-          teamId: teamRow.id,
-          teamName: teamRow.name,
-          reviewMonth,
-          since,
-          asOf,
-          yearAgo,
-        })
-      : Promise.resolve(null),
-  ]);
+  const reviewFrom = `${reviewMonth}-01`;
+  const reviewTo = `${asOfMonth}-01`;
+  const [goals, months, stages, opportunities, closed, activity, teamFacts, wonWithoutAmount] =
+    await Promise.all([
+      rep.goals(db, scope, `${addMonths(firstMonth, -12)}-01`, `${addMonths(lastMonth, 13)}-01`),
+      rep.months(db, scope, { firstMonth, lastMonth, asOf }),
+      rep.stages(db, org.orgId),
+      rep.opportunities(db, scope, { since, asOf }),
+      rep.closed(db, scope, yearAgo, addDays(asOf, 1)),
+      rep.activity(db, scope, {
+        since,
+        asOf,
+        firstMonth: addMonths(asOfMonth, -11),
+        aheadDays: org.settings.calendarAheadDays,
+      }),
+      teamRow
+        ? loadTeamFacts(db, {
+            org,
+            teamId: teamRow.id,
+            teamName: teamRow.name,
+            reviewMonth,
+            since,
+            asOf,
+            yearAgo,
+          })
+        : Promise.resolve(null),
+      rep.wonWithoutAmount(db, scope, reviewFrom, reviewTo),
+    ]);
 
   return {
     person,
@@ -85,6 +89,7 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
     activitySince: activity.since,
     activityByMonth: activity.byMonth,
     scheduled: activity.scheduled,
+    wonWithoutAmount,
   };
 }
 

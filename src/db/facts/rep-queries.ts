@@ -1,3 +1,4 @@
+import { NOTED_IDS } from '../../core/data-quality.js';
 import { addDays, addMonths } from '../../core/days.js';
 import type {
   ActivityCountFact,
@@ -10,6 +11,7 @@ import type {
   OpportunityState,
   ScheduledActivityFact,
   StageFact,
+  WonWithoutAmountFact,
 } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
 
@@ -295,6 +297,31 @@ export async function opportunities(
       },
     ];
   });
+}
+
+/**
+ * Won deals closed in [from, to) that were imported without an amount: their count and the
+ * first NOTED_IDS external ids. A partial index holds only such deals, so clean data costs
+ * one empty index probe.
+ */
+export async function wonWithoutAmount(
+  db: Queryable,
+  scope: RepScope,
+  from: Day,
+  to: Day,
+): Promise<WonWithoutAmountFact> {
+  const rows = await db.query<{ external_id: string | null; total: number }>(
+    `select external_id, count(*) over ()::int8 as total
+       from opportunity
+      where org_id = $1 and owner_id = $2 and status = 'won' and amount_missing
+        and closed_at >= ${dayStart('$4')} and closed_at < ${dayStart('$5')}
+      order by external_id limit ${NOTED_IDS}`,
+    [scope.orgId, scope.personId, scope.timeZone, from, to],
+  );
+  return {
+    count: rows[0]?.total ?? 0,
+    externalIds: rows.flatMap((r) => (r.external_id === null ? [] : [r.external_id])),
+  };
 }
 
 /** Won and lost over [from, to): win rate, cycle and velocity. */

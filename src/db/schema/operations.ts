@@ -28,9 +28,16 @@ export const importRun = pgTable(
     rowsRead: bigint('rows_read', { mode: 'number' }).notNull().default(0),
     counts: jsonb('counts').notNull().default({}),
     errors: jsonb('errors').notNull().default([]),
+    /** Rows imported as they are but worth a look (a won deal without an amount), by line. */
+    warnings: jsonb('warnings').notNull().default([]),
     idempotencyKey: text('idempotency_key'),
     startedAt: instant('started_at').notNull().defaultNow(),
     finishedAt: instant('finished_at'),
+    /**
+     * While running: until when its process vouches for it. Renewed while the run lasts (on
+     * PostgreSQL); a running run whose lease ran out died with its process.
+     */
+    leaseUntil: instant('lease_until'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -1,3 +1,4 @@
+import { unreachable } from '../../shared/app-error.js';
 import type { ImportContext, ImportKindHandler, RowResult } from '../import-kind.js';
 import type { ImportRecord } from '../import-types.js';
 import { merge } from '../merge/opportunities.sql.js';
@@ -15,7 +16,9 @@ import { readStage } from './read-stage.js';
  * Rules of a row (documented in docs/import.md):
  * - no created date: created_at is the snapshot's as-of time (when Rudder first saw it);
  * - no close date: null, the pipeline's own "no close date" bucket;
- * - an empty amount is 0 (Salesforce allows opportunities without one);
+ * - an empty amount is 0 (Salesforce allows opportunities without one), flagged
+ *   `amount_missing`; on a won deal that understates bookings, so the row is a warning,
+ *   or an error when the organization refuses such deals (setting `wonWithoutAmount`);
  * - status follows the stage's kind; closed_at is the file's closed date, else the close
  *   date at 00:00 in the organization's zone, else the as-of time.
  */
@@ -26,6 +29,7 @@ export const opportunities: ImportKindHandler = {
     { name: 'account', type: 'text' },
     { name: 'owner_id', type: 'uuid' },
     { name: 'amount', type: 'int8' },
+    { name: 'amount_missing', type: 'bool' },
     { name: 'currency', type: 'text' },
     { name: 'stage_id', type: 'uuid' },
     { name: 'status', type: 'text' },
@@ -49,8 +53,9 @@ export const opportunities: ImportKindHandler = {
     const currency = currencyText === null ? org.currency : readCurrency(currencyText);
     if (currency === null) row.fail('currency', 'is not a three-letter currency code');
     const minorUnits = minorUnitsOf(currency ?? org.currency);
-    const amount =
-      row.parse('amount', (text) => parseAmount(text, { minorUnits, allowNegative: false })) ?? 0;
+    const amount = row.parse('amount', (text) =>
+      parseAmount(text, { minorUnits, allowNegative: false }),
+    );
     const probability = row.parse('probability', (text) =>
       parseProbability(text, { scale: settings.probabilityScale ?? 'percent' }),
     );
@@ -67,12 +72,15 @@ export const opportunities: ImportKindHandler = {
       closedAt = midnight?.ok === true ? midnight.value : settings.asOf;
     }
     if (stage?.kind === 'open') closedAt = null;
+    const amountMissing = row.text('amount') === '';
+    if (amountMissing && stage?.kind === 'won') wonWithoutAmount(row, context, externalId);
     return row.result([
       externalId,
       name,
       row.optional('account'),
       ownerId,
-      amount,
+      amount ?? 0,
+      amountMissing,
       currency,
       stage?.id ?? null,
       stage?.kind ?? null,
@@ -146,6 +154,27 @@ export const opportunities: ImportKindHandler = {
     };
   },
 };
+
+/** A won deal whose amount the file leaves empty: warned of, or refused by the org's setting. */
+function wonWithoutAmount(row: RowCheck, { org }: ImportContext, externalId: string | null): void {
+  switch (org.wonWithoutAmount) {
+    case 'warn':
+      row.warn(
+        'amount',
+        'a won deal without an amount: imported as 0, so bookings may be understated',
+        externalId,
+      );
+      return;
+    case 'refuse':
+      row.fail(
+        'amount',
+        'a won deal needs an amount (the organization refuses won deals without one)',
+      );
+      return;
+    default:
+      unreachable(org.wonWithoutAmount);
+  }
+}
 
 function readOwner(row: RowCheck, { people, settings }: ImportContext): string | null {
   const reference = row.optional('owner') ?? settings.defaultOwner ?? null;

@@ -8,12 +8,14 @@ const tracked = `(o.stage_id, o.amount, o.close_date, o.owner_id, o.status)
 
 /**
  * Whether a staged row `s` differs from its opportunity `o`. A file without created
- * dates keeps the created_at Rudder recorded when it first saw the opportunity.
+ * dates keeps the created_at Rudder recorded when it first saw the opportunity. An amount
+ * that became missing (or was given at last) is a change, though not an event.
  */
-const changed = `((o.name, o.account, o.owner_id, o.amount, o.currency, o.stage_id, o.status,
-   o.probability, o.close_date, o.closed_at, o.created_at)
-  is distinct from (s.name, s.account, s.owner_id, s.amount, s.currency, s.stage_id, s.status,
-   s.probability, s.close_date, s.closed_at, coalesce(s.created_at, o.created_at)))`;
+const changed = `((o.name, o.account, o.owner_id, o.amount, o.amount_missing, o.currency, o.stage_id,
+   o.status, o.probability, o.close_date, o.closed_at, o.created_at)
+  is distinct from (s.name, s.account, s.owner_id, s.amount, s.amount_missing, s.currency,
+   s.stage_id, s.status, s.probability, s.close_date, s.closed_at,
+   coalesce(s.created_at, o.created_at)))`;
 
 /**
  * One event per changed field, computed by joining the staged snapshot with the current
@@ -37,7 +39,7 @@ const recordChanges = `with ins as (
 
 const updateChanged = `update opportunity o set
     name = s.name, account = s.account, owner_id = s.owner_id, amount = s.amount,
-    currency = s.currency, stage_id = s.stage_id, status = s.status, probability = s.probability,
+    amount_missing = s.amount_missing, currency = s.currency, stage_id = s.stage_id, status = s.status, probability = s.probability,
     created_at = coalesce(s.created_at, o.created_at), close_date = s.close_date,
     closed_at = s.closed_at,
     last_changed_at = case when ${tracked} then greatest(o.last_changed_at, $2::timestamptz)
@@ -52,9 +54,11 @@ const updateChanged = `update opportunity o set
  * merge ~4 s faster).
  */
 const insertNew = `with ins as (
-  insert into opportunity (org_id, external_id, name, account, owner_id, amount, currency, stage_id,
-                           status, probability, created_at, close_date, closed_at, last_changed_at)
-  select $1, s.external_id, s.name, s.account, s.owner_id, s.amount, s.currency, s.stage_id,
+  insert into opportunity (org_id, external_id, name, account, owner_id, amount, amount_missing,
+                           currency, stage_id, status, probability, created_at, close_date,
+                           closed_at, last_changed_at)
+  select $1, s.external_id, s.name, s.account, s.owner_id, s.amount, s.amount_missing, s.currency,
+         s.stage_id,
          s.status, s.probability, coalesce(s.created_at, $2::timestamptz), s.close_date, s.closed_at,
          greatest(coalesce(s.created_at, $2::timestamptz), s.closed_at)
   from import_staging s where s.target_id is null

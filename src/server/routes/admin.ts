@@ -45,6 +45,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         orgId: accessOf(request).caller.orgId,
         limit,
         offset,
+        now: clock.now(),
       });
       return { ...page, limit, offset };
     },

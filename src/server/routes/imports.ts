@@ -76,6 +76,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             actorId: caller.personId,
             bytesRead: () => body.bytesRead,
             totalBytes: declared === undefined ? null : Number(declared),
+            clock,
           }),
       });
       return importAnswer(result);
@@ -93,6 +94,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getImportRun(db, { orgId: accessOf(request).caller.orgId, runId: request.params.id }),
+      getImportRun(db, {
+        orgId: accessOf(request).caller.orgId,
+        runId: request.params.id,
+        now: clock.now(),
+      }),
   );
 };

@@ -88,7 +88,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
             );
           reply.header('idempotent-replayed', 'true');
           return importAnswer(
-            replayedResult(await getImportRun(db, { orgId, runId: claim.runId })),
+            replayedResult(await getImportRun(db, { orgId, runId: claim.runId, now: clock.now() })),
           );
         }
         runId = claim.runId;
@@ -102,6 +102,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
           settings: { ...settings, preset: 'rudder', probabilityScale: 'percent' },
           records: batch.records,
           readerIssues: () => batch.issues,
+          clock,
         });
       try {
         const result = await auditedImport({

@@ -24,6 +24,7 @@ export function ImportHistory({ runs }: { runs: readonly ImportRun[] }) {
           <th scope="col" className="num">
             Rows
           </th>
+          <th scope="col">Notes</th>
         </tr>
       </thead>
       <tbody>
@@ -39,9 +40,47 @@ export function ImportHistory({ runs }: { runs: readonly ImportRun[] }) {
               </span>
             </td>
             <td className="num">{r.rowsRead}</td>
+            <td>
+              <RunNotes run={r} />
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Why a run failed (its first error) and the rows it imported with a warning. */
+function RunNotes({ run }: { run: ImportRun }) {
+  const { firstError, errorCount, warnings, warningCount } = run;
+  const failure =
+    run.status !== 'failed' || firstError === null
+      ? null
+      : firstError.line === undefined && errorCount === 1
+        ? firstError.reason
+        : `${errorCount} ${errorCount === 1 ? 'error' : 'errors'}`;
+  if (failure === null && warningCount === 0) return null;
+  return (
+    <>
+      {failure ? <p>{failure}</p> : null}
+      {warningCount > 0 ? (
+        <details>
+          <summary>
+            {warningCount} {warningCount === 1 ? 'warning' : 'warnings'}
+          </summary>
+          <ul>
+            {warnings.map((w) => (
+              <li key={`${w.line}-${w.field}`}>
+                Line {w.line}
+                {w.externalId === null ? '' : ` (${w.externalId})`}: {w.reason}
+              </li>
+            ))}
+            {warningCount > warnings.length ? (
+              <li>… and {warningCount - warnings.length} more</li>
+            ) : null}
+          </ul>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, api, messageOf } from '../../api/client.js';
 import type { ImportResult, ImportRun, Page, RowError } from '../../api/types.js';
 import { QueryView } from '../../components/states.js';
 import { ImportHistory } from './import-history.js';
-import { RowErrors } from './row-errors.js';
+import { RowErrors, RowWarnings } from './row-errors.js';
 
 const kinds: readonly ImportKind[] = [
   'people',
@@ -127,6 +127,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
         {c.rows} rows: {c.new} new, {c.changed} changed, {c.unchanged} unchanged.
         {outcome.dryRun ? ' Nothing written yet: press Import.' : ''}
       </p>
+      <RowWarnings warnings={result.warnings} count={result.warningCount} />
     </section>
   );
 }

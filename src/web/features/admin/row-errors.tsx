@@ -1,4 +1,4 @@
-import type { RowError } from '../../api/types.js';
+import type { ImportResult, RowError } from '../../api/types.js';
 
 /** Row-level errors by line, as the import's preview reports them. */
 export function RowErrors({ errors }: { errors: readonly RowError[] }) {
@@ -25,6 +25,45 @@ export function RowErrors({ errors }: { errors: readonly RowError[] }) {
             <td>{e.field}</td>
             <td>{e.value ?? ''}</td>
             <td>{e.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Rows imported as they are but worth a look (a won deal without an amount), by line. */
+export function RowWarnings({
+  warnings,
+  count,
+}: {
+  warnings: ImportResult['warnings'];
+  count: number;
+}) {
+  if (count === 0) return null;
+  return (
+    <table className="data row-errors">
+      <caption>
+        {count} {count === 1 ? 'warning' : 'warnings'}
+        {count > warnings.length ? ` (the first ${warnings.length})` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            Line
+          </th>
+          <th scope="col">External id</th>
+          <th scope="col">Field</th>
+          <th scope="col">Note</th>
+        </tr>
+      </thead>
+      <tbody>
+        {warnings.map((w) => (
+          <tr key={`${w.line}-${w.field}`}>
+            <td className="num">{w.line}</td>
+            <td>{w.externalId ?? '—'}</td>
+            <td>{w.field}</td>
+            <td>{w.reason}</td>
           </tr>
         ))}
       </tbody>

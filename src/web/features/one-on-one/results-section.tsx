@@ -44,6 +44,11 @@ export function ResultsSection({ agenda }: { agenda: Agenda }) {
         />
       </dl>
       <GoalNote result={review} />
+      {(agenda.results.dataQuality ?? []).map((note) => (
+        <p key={note.kind} className="goal-note" role="note">
+          Data: {note.text}.
+        </p>
+      ))}
       <CheckList checks={agenda.progression.resultsVerdict.checks} caption="Results checks" />
       <h4>Attainment, last {trend.length} periods</h4>
       <Chart

@@ -72,6 +72,22 @@ export function ThresholdsForm({
           <option value="quarterly">Quarterly</option>
         </select>
       </label>
+      <label>
+        Won deals without an amount
+        <select
+          disabled={!editable}
+          value={draft.wonWithoutAmount}
+          onChange={(e) =>
+            setDraft({
+              ...draft,
+              wonWithoutAmount: e.target.value as OrgSettings['wonWithoutAmount'],
+            })
+          }
+        >
+          <option value="warn">Import as 0 with a warning</option>
+          <option value="refuse">Refuse the file</option>
+        </select>
+      </label>
       <label className="check">
         <input
           type="checkbox"
