@@ -77,7 +77,7 @@ const acme = [
   'pat@acme.example',
 ];
 
-describe(`your own organization from the CLI alone (${testEngine})`, () => {
+describe(`your own organization from the CLI alone (${testEngine})`, { timeout: 120_000 }, () => {
   it('creates the organization and prints the admin sign-in link', async () => {
     const created = await rudder(...acme);
     expect(created.code).toBe(0);

@@ -40,7 +40,7 @@ const newOrg = (name: string, slug: string) =>
   });
 
 // The demo has 4 staff and 12 reps (src/demo/profiles.ts) and the 7 default stages.
-describe(`rudder demo beside other organizations (${testEngine})`, () => {
+describe(`rudder demo beside other organizations (${testEngine})`, { timeout: 120_000 }, () => {
   it('creates the demo without touching an organization that exists', async () => {
     await newOrg('Acme Sales', 'acme');
     const summary = await seedDemo({ db, now });
