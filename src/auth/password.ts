@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url). scrypt is in node:crypto, so
@@ -40,3 +41,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** The password policy of every form that sets one (invitation, reset, `rudder org create`). */
+export const PasswordSchema = z
+  .string()
+  .min(10, { error: 'must have at least 10 characters' })
+  .max(200, { error: 'must have at most 200 characters' });

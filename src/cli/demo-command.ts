@@ -11,7 +11,12 @@ export function demoCommand(): Command {
       const config = loadConfig();
       const summary = await withDb(config, (db) => seedDemo({ db, now: systemClock.now() }));
       const lines = [
-        `Demo organization ready in ${describeDb(config)}.`,
+        `Demo organization ready in ${describeDb(config)} (slug ${summary.slug}).`,
+        ...(summary.demoSlugHeldBy === null
+          ? []
+          : [
+              `The slug demo belongs to "${summary.demoSlugHeldBy}", which is not the demo: it was left as it was.`,
+            ]),
         ...Object.entries(summary.counts).map(([table, n]) => `  ${table.padEnd(20)} ${n}`),
         'Sign in as:',
         ...summary.logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(28)} ${l.name}`),

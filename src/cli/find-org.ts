@@ -3,30 +3,36 @@ import { AppError } from '../shared/app-error.js';
 
 /**
  * The organization a command works on: the one named by `--org <slug>`, or the only one
- * there is. With several and no slug, the error lists them.
+ * there is. With several and no `--org`, or an unknown slug, the error lists the slugs.
  */
 export async function findOrg(
   db: Queryable,
   slug: string | undefined,
 ): Promise<{ id: string; slug: string }> {
   const orgs = await db.query<{ id: string; slug: string }>(
-    slug === undefined
-      ? 'select id, slug from org order by slug'
-      : 'select id, slug from org where slug = $1',
-    slug === undefined ? [] : [slug],
+    'select id, slug from org order by slug',
   );
-  const [only] = orgs;
-  if (only !== undefined && orgs.length === 1) return only;
-  if (slug !== undefined) throw new AppError('NOT_FOUND', `No organization with slug "${slug}".`);
-  if (orgs.length === 0) {
+  const known = orgs.map((org) => org.slug).join(', ');
+  if (slug !== undefined) {
+    const found = orgs.find((org) => org.slug === slug);
+    if (found) return found;
     throw new AppError(
       'NOT_FOUND',
-      'There is no organization yet; create one first (e.g. `rudder demo`).',
+      `--org: no organization "${slug}". Known: ${known || 'none (create one with `rudder org create`)'}.`,
     );
   }
-  const slugs = orgs.map((org) => org.slug).join(', ');
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `Several organizations exist; choose one with --org (${slugs}).`,
-  );
+  const [only, ...others] = orgs;
+  if (only === undefined) {
+    throw new AppError(
+      'NOT_FOUND',
+      'There is no organization yet; create one with `rudder org create` (or try `rudder demo`).',
+    );
+  }
+  if (others.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Several organizations exist; choose one with --org (${known}).`,
+    );
+  }
+  return only;
 }

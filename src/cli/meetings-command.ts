@@ -3,8 +3,8 @@ import { loadConfig } from '../config/config.js';
 import { listMeetingsDue } from '../meetings/list-meetings-due.js';
 import { listUpcomingMeetings } from '../meetings/list-upcoming-meetings.js';
 import { systemClock } from '../shared/clock.js';
+import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
-import { resolveOrg } from './resolve.js';
 
 /** `rudder meetings`: the 1:1s of the coming 30 days, or with --due who is due or overdue. */
 export function meetingsCommand(): Command {
@@ -16,7 +16,7 @@ export function meetingsCommand(): Command {
     .action(async (options: { due?: boolean; json?: boolean; org?: string }) => {
       const now = systemClock.now();
       const output = await withDb(loadConfig(), async (db) => {
-        const orgId = await resolveOrg(db, options.org);
+        const { id: orgId } = await findOrg(db, options.org);
         if (options.due) {
           const due = await listMeetingsDue(db, { orgId, now });
           if (options.json) return JSON.stringify(due, null, 2);

@@ -3,8 +3,8 @@ import { loadConfig } from '../config/config.js';
 import { sendOutbox, smtpTransport } from '../mail/send-outbox.js';
 import { AppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
+import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
-import { resolveOrg } from './resolve.js';
 
 /**
  * `rudder outbox`: the e-mail Rudder has queued. Without SMTP configured this is the
@@ -44,7 +44,7 @@ export function outboxCommand(): Command {
               transport.close();
             }
           }
-          const orgId = await resolveOrg(db, options.org);
+          const { id: orgId } = await findOrg(db, options.org);
           const rows = await db.query<{
             id: string;
             to: string[];

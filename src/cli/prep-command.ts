@@ -3,9 +3,10 @@ import { prepareAgenda } from '../agenda/prepare-agenda.js';
 import { loadConfig } from '../config/config.js';
 import { AppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
+import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
 import { plainStyle, renderAgenda, terminalStyle } from './render-agenda.js';
-import { resolveOrg, resolvePerson } from './resolve.js';
+import { resolvePerson } from './resolve.js';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,7 +37,7 @@ export function prepCommand(): Command {
           }
         }
         const agenda = await withDb(loadConfig(), async (db) => {
-          const orgId = await resolveOrg(db, options.org);
+          const { id: orgId } = await findOrg(db, options.org);
           const person = await resolvePerson(db, orgId, who);
           return prepareAgenda(db, {
             orgId,

@@ -1,34 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
 
-/** The organization a command works on: by slug, or the only one there is. */
-export async function resolveOrg(db: Queryable, slug: string | undefined): Promise<string> {
-  const orgs = await db.query<{ id: string; slug: string }>(
-    'select id, slug from org order by slug',
-  );
-  if (slug) {
-    const found = orgs.find((o) => o.slug === slug);
-    if (found) return found.id;
-    throw new AppError(
-      'NOT_FOUND',
-      `No organization "${slug}". Known: ${orgs.map((o) => o.slug).join(', ') || 'none'}.`,
-    );
-  }
-  const [only, ...others] = orgs;
-  if (!only)
-    throw new AppError(
-      'NOT_FOUND',
-      'The database has no organization yet: run `rudder demo` or import people.',
-    );
-  if (others.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Several organizations: choose one with --org (${orgs.map((o) => o.slug).join(', ')}).`,
-    );
-  }
-  return only.id;
-}
-
 /** A person by e-mail, external id or name (case-insensitive), in that order. */
 export async function resolvePerson(
   db: Queryable,

@@ -6,10 +6,11 @@ import { loadOrgContext } from '../db/facts/org-context.js';
 import { buildTeamScorecard } from '../scorecard/build-team-scorecard.js';
 import { AppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
+import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
 import { plainStyle, terminalStyle } from './render-agenda.js';
 import { renderScorecard } from './render-scorecard.js';
-import { resolveOrg, resolveTeam } from './resolve.js';
+import { resolveTeam } from './resolve.js';
 
 export function scorecardCommand(): Command {
   return new Command('scorecard')
@@ -23,7 +24,7 @@ export function scorecardCommand(): Command {
     .option('--json', 'print the scorecard as JSON (the same schema as the HTTP API)')
     .action(async (options: { team?: string; period?: string; org?: string; json?: boolean }) => {
       const card = await withDb(loadConfig(), async (db) => {
-        const orgId = await resolveOrg(db, options.org);
+        const { id: orgId } = await findOrg(db, options.org);
         const org = await loadOrgContext(db, orgId);
         const today = dayInZone(systemClock.now(), org.timeZone);
         const fy = org.fiscalYearStartMonth;

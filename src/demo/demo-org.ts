@@ -1,4 +1,5 @@
 /** The organization, its staff, teams and sales stages: the fixed frame around the reps. */
+import { defaultStages } from '../organization/default-stages.js';
 import type { TeamKey } from './rep-profile.js';
 
 /** Every demo login uses it; the CLI prints it next to the e-mail addresses. */
@@ -58,16 +59,8 @@ export const demoTeams: Readonly<Record<TeamKey, { name: string; managerKey: str
   west: { name: 'West', managerKey: 'manager2' },
 };
 
-/** The sales process; won and lost come after the open stages. */
-export const demoStages = [
-  { key: 'prospecting', name: 'Prospecting', position: 1, kind: 'open', probability: 10 },
-  { key: 'qualification', name: 'Qualification', position: 2, kind: 'open', probability: 20 },
-  { key: 'discovery', name: 'Discovery', position: 3, kind: 'open', probability: 40 },
-  { key: 'proposal', name: 'Proposal', position: 4, kind: 'open', probability: 60 },
-  { key: 'negotiation', name: 'Negotiation', position: 5, kind: 'open', probability: 80 },
-  { key: 'won', name: 'Closed Won', position: 6, kind: 'won', probability: 100 },
-  { key: 'lost', name: 'Closed Lost', position: 7, kind: 'lost', probability: 0 },
-] as const;
+/** The sales process: the same stages every new organization starts with. */
+export const demoStages = defaultStages;
 
 /** The accounts deals are named after: a fixed list keeps the demo stable. */
 export const demoAccounts = [

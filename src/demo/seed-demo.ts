@@ -1,5 +1,5 @@
 import { hashPassword } from '../auth/password.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { createCalendar } from './demo-calendar.js';
 import { createContext } from './demo-context.js';
 import { type DemoRows, type DemoTable, demoTables, emptyRows } from './demo-rows.js';
@@ -26,6 +26,10 @@ export interface DemoLogin {
 
 export interface DemoSummary {
   orgId: string;
+  /** `demo`, unless the demo was renamed or another organization holds `demo`. */
+  slug: string;
+  /** The name of the organization, not the demo, that holds the slug `demo`, if any. */
+  demoSlugHeldBy: string | null;
   counts: Record<DemoTable, number>;
   logins: DemoLogin[];
   /** The one password of every demo login. */
@@ -48,7 +52,10 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): {
 }
 
 /**
- * Creates the demo organization "Northwind Demo" (slug `demo`), replacing it if it exists.
+ * Creates the demo organization "Northwind Demo", replacing it if it exists. The demo is
+ * the organization with the demo's fixed id, whatever its slug: renamed, it is still the
+ * demo and keeps its new slug. An organization that is not the demo is never touched, even
+ * one that took the slug `demo`: a new demo then takes the first free `demo-2`, `demo-3`, …
  * The reset and the inserts run in one transaction: a failure leaves the previous demo (or
  * nothing) in place, never half of one.
  */
@@ -56,19 +63,28 @@ export async function seedDemo({ db, now }: SeedDemoOptions): Promise<DemoSummar
   // One hash for every login: scrypt is deliberately slow, and the password is shared.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { orgId, rows } = buildDemoRows({ now, passwordHash });
-  await db.transaction(async (tx) => {
-    const existing = await tx.query<{ id: string }>('SELECT id FROM org WHERE slug = $1', [
-      demoOrg.slug,
+  const { slug, demoSlugHeldBy } = await db.transaction(async (tx) => {
+    const [holder] = await tx.query<{ name: string }>(
+      'SELECT name FROM org WHERE slug = $1 AND id <> $2',
+      [demoOrg.slug, orgId],
+    );
+    const [existing] = await tx.query<{ slug: string }>('SELECT slug FROM org WHERE id = $1', [
+      orgId,
     ]);
-    for (const org of existing) await deleteOrgData(tx, org.id);
+    if (existing) await deleteOrgData(tx, orgId);
+    const slug = existing?.slug ?? (await freeDemoSlug(tx));
+    for (const org of rows.org) org.slug = slug;
     await insertDemoRows(tx, rows);
     await freezeDemoAgendas(tx, orgId);
+    return { slug, demoSlugHeldBy: holder?.name ?? null };
   });
   const counts = Object.fromEntries(
     demoTables.map((table) => [table, rows[table].length]),
   ) as Record<DemoTable, number>;
   return {
     orgId,
+    slug,
+    demoSlugHeldBy,
     counts,
     logins: [
       ...staff.map(({ email, role, name }) => ({ email, role, name })),
@@ -76,4 +92,16 @@ export async function seedDemo({ db, now }: SeedDemoOptions): Promise<DemoSummar
     ],
     password: DEMO_PASSWORD,
   };
+}
+
+/** `demo`, or when another organization holds it, the first free `demo-2`, `demo-3`, … */
+async function freeDemoSlug(tx: Queryable): Promise<string> {
+  const taken = await tx.query<{ slug: string }>(
+    "SELECT slug FROM org WHERE slug = $1 OR slug LIKE $1 || '-%'",
+    [demoOrg.slug],
+  );
+  const slugs = new Set(taken.map((org) => org.slug));
+  let slug: string = demoOrg.slug;
+  for (let n = 2; slugs.has(slug); n += 1) slug = `${demoOrg.slug}-${n}`;
+  return slug;
 }

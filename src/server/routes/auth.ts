@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.js';
 import { createSession } from '../../auth/create-session.js';
 import { endSession } from '../../auth/end-session.js';
+import { PasswordSchema } from '../../auth/password.js';
 import { requestPasswordReset } from '../../auth/request-password-reset.js';
 import { setPasswordWithToken } from '../../auth/set-password-with-token.js';
 import { signIn } from '../../auth/sign-in.js';
@@ -28,7 +29,7 @@ const SignInBody = z.strictObject({
 const ResetBody = z.strictObject({ email: Email, org: OrgSlug.optional() });
 const SetPasswordBody = z.strictObject({
   token: z.string().min(1).max(200).describe('from the e-mailed link'),
-  password: z.string().min(10).max(200),
+  password: PasswordSchema,
 });
 
 /** Sign-in, sign-out, and the e-mailed password links (invitations and resets). */
