@@ -1,3 +1,4 @@
+import { storableForDisplay } from '../core/schema-primitives.js';
 import type { FieldIssue } from '../shared/app-error.js';
 
 /** Row errors kept in a result and in import_run: enough to fix a file, bounded in size. */
@@ -13,7 +14,11 @@ export class RowErrors {
 
   add(issue: FieldIssue): void {
     this.total += 1;
-    if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push(issue);
+    if (this.kept.length >= MAX_KEPT_ERRORS) return;
+    // The kept errors are stored in import_run (jsonb), which refuses a NUL like text does.
+    this.kept.push(
+      issue.value === undefined ? issue : { ...issue, value: storableForDisplay(issue.value) },
+    );
   }
 
   addAll(issues: readonly FieldIssue[]): void {
