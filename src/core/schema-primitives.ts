@@ -57,7 +57,10 @@ export const SupportedPeriodKeySchema = z
 export const SupportedInstantSchema = z.iso
   .datetime({ offset: true })
   .refine((instant) => {
-    const day = new Date(instant).toISOString().slice(0, 10);
+    const ms = Date.parse(instant);
+    // ISO 8601 allows what Date cannot read (a +1400 offset without its colon): not supported.
+    if (Number.isNaN(ms)) return false;
+    const day = new Date(ms).toISOString().slice(0, 10);
     return day >= FIRST_SUPPORTED_DAY && day <= LAST_SUPPORTED_DAY;
   }, outsideSupportedDays)
   .describe(`an instant, ISO 8601 with offset, ${SUPPORTED_DAYS}`);
