@@ -25,7 +25,7 @@ beforeAll(async () => {
       'A-1,Deal one,owner@example.com,Proposal,5,2024-06-30\n' +
       'A-2,Deal\u0000two,owner@example.com,Proposal,5,2024-06-30\n',
   );
-}, 60_000);
+}, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rudder import of a file with a NUL byte in a cell', () => {
@@ -36,5 +36,5 @@ describe('rudder import of a file with a NUL byte in a cell', () => {
     expect(output).not.toContain('unexpected error');
     expect(output).toContain('failed: nothing written');
     expect(output).toMatch(/line 3\s+name "Deal␀two": contains a NUL character/);
-  }, 60_000);
+  }, 180_000);
 });
