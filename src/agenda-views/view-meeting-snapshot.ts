@@ -1,6 +1,9 @@
 import { recordAudit } from '../audit/record-audit.js';
+import { gateFrozenAgenda } from '../core/activity-gate.js';
 import { type Agenda, AgendaSchema } from '../core/agenda-schema.js';
 import type { Queryable } from '../db/database.js';
+import { loadOrgContext } from '../db/facts/org-context.js';
+import { isActivityShared } from '../people/set-activity-sharing.js';
 import { AppError } from '../shared/app-error.js';
 
 export interface MeetingSnapshot {
@@ -13,8 +16,10 @@ export interface MeetingSnapshot {
 
 /**
  * The agenda frozen when the 1:1 started: history shows the numbers as they were then.
- * Under the activity gate, someone other than the rep seeing its activity detail is a
- * gated view and is audited, as a live agenda would be.
+ * What it may show of the rep's activity is decided by the activity gate of today, not the
+ * one of the day it was frozen: for anyone but the rep, the detail is withheld unless the
+ * progression reached activity or the rep shares it now, and each view of it is audited, as
+ * a live agenda would be.
  */
 export async function viewMeetingSnapshot(
   db: Queryable,
@@ -35,24 +40,34 @@ export async function viewMeetingSnapshot(
     [options.orgId, options.meetingId],
   );
   if (!row) throw new AppError('NOT_FOUND', 'No such meeting.');
+  if (row.agenda === null) return { meetingId: options.meetingId, frozenAt: null, agenda: null };
   // Decoded, not cast: a snapshot frozen by an older Rudder reads in today's vocabulary
   // (a cadence once stored as `daily` is weekly now), as the response schema expects.
-  const agenda = row.agenda === null ? null : AgendaSchema.parse(row.agenda);
-  if (
-    agenda?.settings.activityGate &&
-    agenda.activity !== null &&
-    options.viewerId !== row.rep_id
-  ) {
+  const frozen = AgendaSchema.parse(row.agenda);
+  if (options.viewerId === row.rep_id) {
+    return { meetingId: options.meetingId, frozenAt: row.started_at, agenda: frozen };
+  }
+  const { activityGate } = (await loadOrgContext(db, options.orgId)).settings;
+  const shared = activityGate
+    ? await isActivityShared(db, { orgId: options.orgId, personId: row.rep_id })
+    : false;
+  const agenda = gateFrozenAgenda(frozen, { activityGate, shared });
+  if (activityGate && agenda.activity !== null) {
     await recordAudit(db, {
       orgId: options.orgId,
       actorId: options.viewerId,
       action: 'activity.viewed',
       subjectType: 'person',
       subjectId: row.rep_id,
-      details: { meetingId: options.meetingId, snapshot: true, stage: agenda.progression.stage },
+      details: {
+        meetingId: options.meetingId,
+        snapshot: true,
+        stage: agenda.progression.stage,
+        shared,
+      },
       ...(options.ip ? { ip: options.ip } : {}),
       at: options.now,
     });
   }
-  return { meetingId: options.meetingId, frozenAt: agenda ? row.started_at : null, agenda };
+  return { meetingId: options.meetingId, frozenAt: row.started_at, agenda };
 }

@@ -1,4 +1,5 @@
 import { repActivity } from './activity.js';
+import { activityOpen } from './activity-gate.js';
 import type { Agenda } from './agenda-schema.js';
 import { median } from './attainment.js';
 import { adviseCadence } from './cadence.js';
@@ -58,8 +59,11 @@ export function buildAgenda(options: BuildAgendaOptions): Agenda {
     formatMoney,
   };
   const progression = decideProgression({ ...judgeOptions, results });
-  const activityShown =
-    !settings.activityGate || progression.stage === 'activity' || options.activityShared === true;
+  const activityShown = activityOpen({
+    activityGate: settings.activityGate,
+    stage: progression.stage,
+    shared: options.activityShared === true,
+  });
   return {
     schemaVersion: 1,
     person: facts.person,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText, SupportedInstantSchema } from '../core/schema-primitives.js';
 import type { ImportSettings } from '../import/import-types.js';
 import { importKinds } from '../import/read/import-fields.js';
 import { presetNames } from '../import/read/presets.js';
@@ -8,20 +9,19 @@ const flag = z.stringbool().default(false);
 /** The options of `rudder import`, as query parameters of the HTTP import routes. */
 export const ImportOptionsQuery = z.object({
   dryRun: flag.describe('validate and count; write nothing'),
-  asOf: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('when the snapshot was taken (default now)'),
+  asOf: SupportedInstantSchema.optional().describe('when the snapshot was taken (default now)'),
   addStages: flag.describe('add unknown stages instead of rejecting their rows'),
   fullSnapshot: flag.describe('the input holds every opportunity: report the ones it lacks'),
   dateOrder: z.enum(['mdy', 'dmy', 'ymd']).default('mdy').describe('order of numeric dates'),
-  defaultOwner: z.string().min(1).max(320).optional().describe('owner of rows without one'),
+  defaultOwner: plainText({ min: 1, max: 320, trim: false })
+    .optional()
+    .describe('owner of rows without one'),
 });
 export type ImportOptionsQuery = z.infer<typeof ImportOptionsQuery>;
 
 export const UploadQuery = ImportOptionsQuery.extend({
   kind: z.enum(importKinds),
-  fileName: z.string().max(255).optional(),
+  fileName: plainText({ max: 255, trim: false }).optional(),
   preset: z.enum(['auto', ...presetNames]).default('auto'),
 });
 

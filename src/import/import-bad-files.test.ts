@@ -113,6 +113,29 @@ describe(`bad opportunity files on ${testEngine}`, () => {
     ]);
   });
 
+  it('reports a NUL character in a cell as a row error, shown as ␀, not a failed COPY', async () => {
+    const result = await importText(
+      'nul.csv',
+      `${header}\n${good('A-1')}\nA-2,Deal\u0000 two,rep@example.com,Proposal,5,2024-06-30\n`,
+    );
+    expect(result.errors).toEqual([
+      { line: 3, field: 'name', value: 'Deal\u2400 two', reason: 'contains a NUL character' },
+    ]);
+  });
+
+  it('ignores a NUL in a column that is not imported', async () => {
+    const before = await dataDigest(db);
+    const result = await importFile({
+      db,
+      orgId,
+      path: files.write('nul-ignored.csv', `${header},notes\n${good('NUL-1')},a\u0000b\n`),
+      settings: { kind: 'opportunities', asOf: '2024-02-01T00:00:00Z', dryRun: true },
+    });
+    expect(result).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(result.counts).toMatchObject({ rows: 1, new: 1 });
+    expect(await dataDigest(db)).toEqual(before);
+  });
+
   it('rejects negative and non-numeric amounts', async () => {
     const result = await importText(
       'amounts.csv',

@@ -3,7 +3,7 @@ import { markDataChanged } from '../db/data-version.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
 import { type Clock, systemClock } from '../shared/clock.js';
-import type { ImportContext, ImportOrg, MatchCounts } from './import-kind.js';
+import type { ImportContext, ImportOrg, MatchCounts, RowResult } from './import-kind.js';
 import {
   blankResult,
   finishImportRun,
@@ -24,6 +24,7 @@ import { PersonDirectory } from './person-directory.js';
 import { RowErrors } from './row-errors.js';
 import { StageRegistry } from './stage-registry.js';
 import { batchRows, createStaging, encodeCsvRow, STAGING_TABLE } from './staging.js';
+import { unstorableCells } from './unstorable-cells.js';
 
 export interface ImportRecordsOptions {
   db: Database;
@@ -134,7 +135,11 @@ async function importStarted(
       async function* validRows(): AsyncGenerator<string> {
         for await (const record of options.records) {
           rowsRead += 1;
-          const row = handler.toRow(record, context);
+          const unstorable = unstorableCells(record);
+          const row: RowResult =
+            unstorable.length > 0
+              ? { ok: false, issues: unstorable }
+              : handler.toRow(record, context);
           if (row.ok) {
             warnings.addAll(row.warnings);
             yield encodeCsvRow([record.line, ...row.values]);

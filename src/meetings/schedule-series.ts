@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Cadence, CadenceSchema } from '../core/cadence-schema.js';
 import { dayInZone } from '../core/days.js';
+import { SUPPORTED_DAYS, SupportedDaySchema } from '../core/schema-primitives.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
 import { adviseSeriesCadence, type SeriesCadenceAdvice } from './advise-series-cadence.js';
@@ -39,11 +40,9 @@ export const SeriesInputSchema = z.object({
     .optional()
     .describe("the manager's zone; default the organization's"),
   durationMinutes: z.number().int().min(5).max(120).default(20),
-  startsOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('first day the rule applies; default today'),
+  startsOn: SupportedDaySchema.optional().describe(
+    `first day the rule applies (default today); YYYY-MM-DD, ${SUPPORTED_DAYS}`,
+  ),
 });
 export type SeriesInput = z.input<typeof SeriesInputSchema>;
 

@@ -82,6 +82,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }),
     trustProxy: options.trustProxy ?? options.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // A path that is not valid percent-encoding (%ED%A0%80, half a surrogate) is refused by
+    // the router before any handler: it is answered in the same problem format.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

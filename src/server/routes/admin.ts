@@ -4,6 +4,7 @@ import { AuditEventSchema, listAuditEvents } from '../../audit/list-audit-events
 import { createApiToken } from '../../auth/create-api-token.js';
 import { listApiTokens } from '../../auth/list-api-tokens.js';
 import { revokeApiToken } from '../../auth/revoke-api-token.js';
+import { plainText } from '../../core/schema-primitives.js';
 import { ImportRunSchema, listImportRuns } from '../../import-runs/list-import-runs.js';
 import { accessOf } from '../access/access-control.js';
 import { IdParams, NoContent, PageQuery, pageOf, problems } from '../schemas/common.js';
@@ -78,7 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create an API token acting with your rights; the token is shown once (admin)',
-        body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+        body: z.strictObject({ name: plainText({ min: 1, max: 100 }) }),
         response: { 201: CreatedApiTokenSchema, ...problems },
       },
     },
@@ -122,7 +123,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'The audit log, newest first (admin)',
-        querystring: PageQuery.extend({ action: z.string().max(100).optional() }),
+        querystring: PageQuery.extend({ action: plainText({ max: 100, trim: false }).optional() }),
         response: { 200: pageOf(AuditEventSchema), ...problems },
       },
     },

@@ -4,7 +4,7 @@ import { viewAgenda } from '../../agenda-views/view-agenda.js';
 import { AgendaSchema } from '../../core/agenda-schema.js';
 import { accessOf } from '../access/access-control.js';
 import { requirePerson } from '../access/scope.js';
-import { Day, IdParams, problems } from '../schemas/common.js';
+import { dayMeaning, IdParams, problems } from '../schemas/common.js';
 
 /** A rep's 1:1 agenda, the same document as `rudder prep --json`. */
 export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,8 +18,8 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A rep's 1:1 agenda: results → pipeline → activity, with the reasons",
         params: IdParams,
         querystring: z.object({
-          asOf: Day.optional().describe('org-local day to prepare the agenda for (default today)'),
-          since: Day.optional().describe('measure movement since this day instead of the last 1:1'),
+          asOf: dayMeaning('org-local day to prepare the agenda for (default today)').optional(),
+          since: dayMeaning('measure movement since this day instead of the last 1:1').optional(),
         }),
         response: { 200: AgendaSchema, ...problems },
       },

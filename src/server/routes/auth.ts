@@ -7,6 +7,7 @@ import { PasswordSchema } from '../../auth/password.js';
 import { requestPasswordReset } from '../../auth/request-password-reset.js';
 import { setPasswordWithToken } from '../../auth/set-password-with-token.js';
 import { signIn } from '../../auth/sign-in.js';
+import { plainText } from '../../core/schema-primitives.js';
 import { getMe, MeSchema } from '../../people/get-me.js';
 import {
   accessOf,
@@ -16,19 +17,19 @@ import {
 } from '../access/access-control.js';
 import { NoContent, problems } from '../schemas/common.js';
 
-const Email = z.string().trim().min(3).max(320);
-const OrgSlug = z.string().trim().min(1).max(100).describe("the organization's slug");
+const Email = plainText({ min: 3, max: 320 });
+const OrgSlug = plainText({ min: 1, max: 100 }).describe("the organization's slug");
 
 const SignInBody = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(1000),
+  password: plainText({ min: 1, max: 1000, trim: false }),
   org: OrgSlug.optional().describe(
     'needed only when the e-mail and password open several organizations',
   ),
 });
 const ResetBody = z.strictObject({ email: Email, org: OrgSlug.optional() });
 const SetPasswordBody = z.strictObject({
-  token: z.string().min(1).max(200).describe('from the e-mailed link'),
+  token: plainText({ min: 1, max: 200, trim: false }).describe('from the e-mailed link'),
   password: PasswordSchema,
 });
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.js';
+import { SupportedPeriodKeySchema } from '../../core/schema-primitives.js';
 import { organizationNdjson } from '../../export/export-rows.js';
 import { getScorecard } from '../../scorecards/get-scorecard.js';
 import { scorecardCsv } from '../../scorecards/scorecard-csv.js';
@@ -53,7 +54,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A team's scorecard as CSV, safe to open in a spreadsheet (reps: once published)",
         querystring: z.object({
           team: Uuid,
-          period: z.string().min(4).max(12).optional().describe('default this month'),
+          period: SupportedPeriodKeySchema.optional().describe('default this month'),
         }),
         response: { 200: z.string().describe('text/csv'), ...problems },
       },

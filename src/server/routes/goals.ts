@@ -1,18 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../core/schema-primitives.js';
 import { goalMetrics, periodKinds } from '../../db/schema/pipeline.js';
 import { GoalSchema } from '../../goals/goal-view.js';
 import { listGoals } from '../../goals/list-goals.js';
 import { proposeGoalForRep } from '../../goals/propose-goal-for-rep.js';
 import { accessOf } from '../access/access-control.js';
 import { personScope, requirePerson } from '../access/scope.js';
-import { Day, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
+import { Day, dayMeaning, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
 
 /** Strict: `status`, `agreedBy`, `proposedBy` are the workflow's, never the caller's to set. */
 const GoalBody = z.strictObject({
   personId: Uuid,
   metric: z.enum(goalMetrics),
-  activityKind: z.string().trim().min(1).max(50).optional(),
+  activityKind: plainText({ min: 1, max: 50 }).optional(),
   periodKind: z.enum(periodKinds),
   periodStart: Day,
   target: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('minor units for money'),
@@ -30,8 +31,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Goals of the people within your reach',
         querystring: PageQuery.extend({
           person: Uuid.optional(),
-          from: Day.optional().describe('periods starting on or after'),
-          to: Day.optional().describe('periods starting before'),
+          from: dayMeaning('periods starting on or after').optional(),
+          to: dayMeaning('periods starting before').optional(),
         }),
         response: { 200: pageOf(GoalSchema), ...problems },
       },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../core/schema-primitives.js';
 import { addCommitment } from '../../meetings/add-commitment.js';
 import { addMeetingNote } from '../../meetings/add-meeting-note.js';
 import { getCommitment } from '../../meetings/get-commitment.js';
@@ -24,11 +25,11 @@ const NoteBody = z.strictObject({
     .enum(noteVisibilities)
     .default('shared')
     .describe('private: only you will ever read it'),
-  body: z.string().trim().min(1).max(10_000),
+  body: plainText({ min: 1, max: 10_000 }),
 });
 const CommitmentBody = z.strictObject({
   owner: z.enum(['rep', 'manager']).describe("whose commitment: the meeting's rep or manager"),
-  text: z.string().trim().min(1).max(2_000),
+  text: plainText({ min: 1, max: 2_000 }),
   dueOn: Day,
 });
 

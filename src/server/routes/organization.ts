@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../core/schema-primitives.js';
 import { stageKinds } from '../../db/schema/pipeline.js';
 import { getOrgSettings, OrgSettingsViewSchema } from '../../organization/get-org-settings.js';
 import {
@@ -16,7 +17,7 @@ const StagesBody = z.strictObject({
     .array(
       z.strictObject({
         id: Uuid.optional().describe('an existing stage to keep; omit for a new one'),
-        name: z.string().trim().min(1).max(100),
+        name: plainText({ min: 1, max: 100 }),
         kind: z.enum(stageKinds),
         probability: z.number().int().min(0).max(100),
       }),

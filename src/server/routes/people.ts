@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invitePerson } from '../../auth/invite-person.js';
+import { plainText } from '../../core/schema-primitives.js';
 import { roles } from '../../db/schema/people.js';
 import { createPerson } from '../../people/create-person.js';
 import { getPerson } from '../../people/get-person.js';
@@ -11,23 +12,25 @@ import { accessOf } from '../access/access-control.js';
 import { personScope, requirePerson } from '../access/scope.js';
 import { IdParams, PageQuery, pageOf, problems } from '../schemas/common.js';
 
-const Name = z.string().trim().min(1).max(200);
+const Name = plainText({ min: 1, max: 200 });
+const Title = plainText({ max: 200, trim: false });
+const ExternalId = plainText({ min: 1, max: 200, trim: false });
 const Email = z.email().max(320);
 const PersonBody = z.strictObject({
   name: Name,
   email: Email.nullish(),
-  title: z.string().max(200).nullish(),
+  title: Title.nullish(),
   role: z.enum(roles).default('rep'),
-  externalId: z.string().min(1).max(200).nullish(),
+  externalId: ExternalId.nullish(),
 });
 /** Strict: `orgId`, `id`, `passwordHash` and anything else not listed are refused. */
 const PersonPatch = z.strictObject({
   name: Name.optional(),
   email: Email.nullish(),
-  title: z.string().max(200).nullish(),
+  title: Title.nullish(),
   role: z.enum(roles).optional(),
   active: z.boolean().optional(),
-  externalId: z.string().min(1).max(200).nullish(),
+  externalId: ExternalId.nullish(),
 });
 
 /** People of the organization: read within reach; created and changed by admins. */

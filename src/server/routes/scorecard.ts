@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SupportedPeriodKeySchema } from '../../core/schema-primitives.js';
 import { ScorecardSchema } from '../../core/scorecard.js';
 import { getScorecard } from '../../scorecards/get-scorecard.js';
 import { publishScorecard } from '../../scorecards/publish-scorecard.js';
@@ -7,11 +8,9 @@ import { accessOf } from '../access/access-control.js';
 import { requireTeam } from '../access/scope.js';
 import { problems, Uuid } from '../schemas/common.js';
 
-const PeriodKey = z
-  .string()
-  .min(4)
-  .max(12)
-  .describe("'2026-10', 'FY2027-Q1' or 'FY2027'; default this month");
+const PeriodKey = SupportedPeriodKeySchema.describe(
+  "'2026-10', 'FY2027-Q1' or 'FY2027'; default this month",
+);
 
 /** Published scorecards: results and ranks only, never pipeline, activity or notes. */
 export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../core/schema-primitives.js';
 import { addTeamMember } from '../../teams/add-team-member.js';
 import { createTeam } from '../../teams/create-team.js';
 import { getTeam } from '../../teams/get-team.js';
@@ -10,15 +11,16 @@ import { accessOf } from '../access/access-control.js';
 import { requireTeam, teamScope } from '../access/scope.js';
 import { Day, IdParams, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';
 
+const TeamName = plainText({ min: 1, max: 200 });
 const Member = z.strictObject({ personId: Uuid, validFrom: Day });
 const TeamBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: TeamName,
   managerId: Uuid.nullish(),
   leaderId: Uuid.nullish(),
   members: z.array(Member).max(500).optional(),
 });
 const TeamPatch = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: TeamName.optional(),
   managerId: Uuid.nullish(),
   leaderId: Uuid.nullish(),
 });

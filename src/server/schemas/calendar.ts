@@ -1,5 +1,6 @@
 /** The calendar subscription's shapes (exported for the web client's types). */
 import { z } from 'zod';
+import { plainText } from '../../core/schema-primitives.js';
 
 export const CalendarFeedCreatedSchema = z
   .object({
@@ -19,4 +20,4 @@ export const CalendarFeedStatusSchema = z
 export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatusSchema>;
 
 /** The secret token is the credential of the public feed: `<org id>.<secret>`. */
-export const FeedTokenParams = z.strictObject({ token: z.string().max(200) });
+export const FeedTokenParams = z.strictObject({ token: plainText({ max: 200, trim: false }) });

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  SUPPORTED_DAYS,
+  SupportedDaySchema,
+  SupportedInstantSchema,
+} from '../../core/schema-primitives.js';
 import { appErrorCodes } from '../../shared/app-error.js';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
@@ -33,7 +38,21 @@ export const problems = {
 } as const;
 
 export const Uuid = z.uuid();
-export const Day = z.iso.date();
+/** A day that exists, within the supported days (1900-01-01 … 9997-12-31). */
+export const Day = SupportedDaySchema;
+
+/** A day field with a meaning of its own: the description keeps the supported range. */
+export function dayMeaning(meaning: string) {
+  return Day.describe(`${meaning}; YYYY-MM-DD, ${SUPPORTED_DAYS}`);
+}
+
+/** An instant with its UTC offset, on a supported day. */
+export const Instant = SupportedInstantSchema;
+
+/** An instant field with a meaning of its own: the description keeps the supported range. */
+export function instantMeaning(meaning: string) {
+  return Instant.describe(`${meaning}; ISO 8601 with offset, ${SUPPORTED_DAYS}`);
+}
 
 export const IdParams = z.strictObject({ id: Uuid });
 

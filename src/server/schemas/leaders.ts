@@ -2,17 +2,18 @@
 import { z } from 'zod';
 import { addMonths, monthOf } from '../../core/days.js';
 import type { Day } from '../../core/facts.js';
+import { SupportedMonthSchema } from '../../core/schema-primitives.js';
 import { progressionStages } from '../../db/schema/meetings.js';
 import { AppError } from '../../shared/app-error.js';
-import { Day as DaySchema } from './common.js';
+import { Day as DaySchema, dayMeaning } from './common.js';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const Month = SupportedMonthSchema;
 
 /** `?period=YYYY-MM`, or `?from=&to=` (org-local days, `to` exclusive); default this month. */
 export const PeriodRangeQuery = z.object({
   period: Month.optional(),
   from: DaySchema.optional(),
-  to: DaySchema.optional().describe('exclusive'),
+  to: dayMeaning('exclusive').optional(),
 });
 export type PeriodRangeQuery = z.infer<typeof PeriodRangeQuery>;
 

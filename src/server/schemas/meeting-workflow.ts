@@ -7,9 +7,7 @@ import { AgendaSchema } from '../../core/agenda-schema.js';
 import { CadenceSchema } from '../../core/cadence-schema.js';
 import { CommitmentSchema, MeetingSchema } from '../../meetings/meeting-view.js';
 import { SeriesInputSchema } from '../../meetings/schedule-series.js';
-import { Day, Uuid } from './common.js';
-
-const Instant = z.iso.datetime({ offset: true });
+import { Day, instantMeaning, Uuid } from './common.js';
 
 /** A meeting as the workflow changes it: the record plus when it started and where it moved. */
 export const MeetingStateSchema = MeetingSchema.extend({
@@ -21,13 +19,13 @@ export type MeetingState = z.infer<typeof MeetingStateSchema>;
 
 export const ScheduleMeetingBody = z.strictObject({
   repId: Uuid,
-  scheduledAt: Instant.describe('start, ISO 8601 with offset'),
+  scheduledAt: instantMeaning('start'),
   durationMinutes: z.number().int().min(5).max(120).optional(),
 });
 export type ScheduleMeetingBody = z.input<typeof ScheduleMeetingBody>;
 
 export const RescheduleBody = z.strictObject({
-  scheduledAt: Instant.describe('the new start, in the future'),
+  scheduledAt: instantMeaning('the new start, in the future'),
   durationMinutes: z.number().int().min(5).max(120).optional(),
 });
 export type RescheduleBody = z.input<typeof RescheduleBody>;
