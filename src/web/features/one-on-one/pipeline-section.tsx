@@ -6,6 +6,7 @@ import { CheckList } from './check-list.js';
 import { CloseMonthChart } from './close-month-chart.js';
 import { DealTable } from './deal-table.js';
 import { movementSteps } from './movement-steps.js';
+import { StageHeading } from './stage-heading.js';
 
 /** Pipeline health: coverage, shape, movement since the last 1:1, the largest deals. */
 export function PipelineSection({ agenda }: { agenda: Agenda }) {
@@ -74,7 +75,7 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
           />
         </figure>
       </div>
-      <h4>Movement since the last 1:1</h4>
+      <StageHeading>Movement since the last 1:1</StageHeading>
       <ul className="chips">
         {(['created', 'advanced', 'slipped', 'stalled', 'won', 'lost'] as const).map((k) => (
           <li key={k}>
