@@ -14,7 +14,8 @@ export function usePeriodTitle(period: Scorecard['period']): string {
 }
 
 /**
- * The publishable scorecard: results, attainment, rank, movement, year to date and trend.
+ * The publishable scorecard: rank, name, attainment and movement first (what a phone shows
+ * without scrolling), then bookings, goal, year to date and trend.
  * Its type (ScorecardSchema, strict) cannot carry pipeline, activity, stage or notes.
  */
 export function ScorecardTable({
@@ -46,15 +47,15 @@ export function ScorecardTable({
             <th scope="col">Rank</th>
             <th scope="col">Name</th>
             <th scope="col" className="num">
+              Attainment
+            </th>
+            <th scope="col">Movement</th>
+            <th scope="col" className="num">
               Bookings
             </th>
             <th scope="col" className="num">
               Goal
             </th>
-            <th scope="col" className="num">
-              Attainment
-            </th>
-            <th scope="col">Movement</th>
             <th scope="col" className="num">
               Year to date
             </th>
@@ -70,12 +71,12 @@ export function ScorecardTable({
             <tr key={row.personId}>
               <td>{ordinal(row.rank)}</td>
               <th scope="row">{row.name}</th>
-              <td className="num">{f.money(row.actual)}</td>
-              <td className="num">{f.money(row.goal)}</td>
               <td className="num">{f.percent(row.attainment)}</td>
-              <td>
+              <td className="nowrap">
                 <Movement movement={row.movement} />
               </td>
+              <td className="num">{f.money(row.actual)}</td>
+              <td className="num">{f.money(row.goal)}</td>
               <td className="num">{f.percent(row.yearToDate?.attainment)}</td>
               {withTrend ? (
                 <td className="trend-col">
