@@ -87,12 +87,9 @@ describe('drafts of a 1:1’s notes and commitments', () => {
     ]);
     await dialog(page).getByRole('button', { name: 'Save it' }).click();
     await page.getByRole('heading', { name: '1:1 with Liam Brooks held' }).waitFor();
-    const saved = await page.evaluate(async () => {
-      const list = await (await fetch('/api/v1/commitments?limit=200')).json();
-      return (list.items as Array<{ text: string; ownerRole: string }>).map(
-        (c) => `${c.ownerRole}: ${c.text}`,
-      );
-    });
+    const response = await page.request.get(`${suite.url}/api/v1/commitments?limit=200`);
+    const list = (await response.json()) as { items: Array<{ text: string; ownerRole: string }> };
+    const saved = list.items.map((c) => `${c.ownerRole}: ${c.text}`);
     expect(saved).toContain(`rep: ${text}`);
     await page.close();
   }, 90_000);

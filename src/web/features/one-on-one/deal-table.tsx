@@ -1,5 +1,6 @@
 import type { DealSummary } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
+import { TableScroll } from '../../components/table-scroll.js';
 
 /** The largest open deals: a summary to ask about, not a CRM. */
 export function DealTable({ deals }: { deals: readonly DealSummary[] }) {
@@ -7,7 +8,7 @@ export function DealTable({ deals }: { deals: readonly DealSummary[] }) {
   if (deals.length === 0) return <p className="muted">No open deals.</p>;
   return (
     // What to ask about first (amount, flags), then the rest; scrolls in its own box on a phone.
-    <div className="table-scroll">
+    <TableScroll label={'Largest open deals'}>
       <table className="data">
         <caption>Largest open deals</caption>
         <thead>
@@ -36,6 +37,6 @@ export function DealTable({ deals }: { deals: readonly DealSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

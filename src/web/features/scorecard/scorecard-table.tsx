@@ -4,6 +4,7 @@ import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Movement, ordinal } from '../../components/stat.js';
 import { Empty } from '../../components/states.js';
+import { TableScroll } from '../../components/table-scroll.js';
 import { todayIn } from '../../components/today.js';
 
 /** "March 2026", or "March 2026 so far" while the month is still running: partial figures. */
@@ -37,7 +38,7 @@ export function ScorecardTable({
       />
     );
   return (
-    <div className="table-scroll">
+    <TableScroll label={`Scorecard, ${title}`}>
       <table className={large ? 'data scorecard large' : 'data scorecard'}>
         <caption>
           {scorecard.team.name} · {title} · {scorecard.of} ranked
@@ -90,7 +91,7 @@ export function ScorecardTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
