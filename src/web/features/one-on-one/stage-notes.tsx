@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { messageOf } from '../../api/client.js';
 import { keys, useApiMutation } from '../../api/queries.js';
 import type { Note, NoteSection } from '../../api/types.js';
+import { LockIcon } from '../../components/lock-icon.js';
 import { type NoteDraft, saveDraft, useDraft } from './drafts.js';
 
 /**
@@ -43,7 +44,7 @@ export function StageNotes({
               {n.body}{' '}
               {n.visibility === 'private' ? (
                 <span className="badge">
-                  <span aria-hidden="true">🔒 </span>private
+                  <LockIcon /> private
                 </span>
               ) : null}
             </li>
@@ -82,7 +83,7 @@ export function StageNotes({
               checked={draft.visibility === 'private'}
               onChange={() => update({ visibility: 'private' })}
             />
-            <span aria-hidden="true">🔒 </span>Private to you
+            <LockIcon /> Private to you
           </label>
         </fieldset>
         <button type="submit" disabled={add.isPending}>
