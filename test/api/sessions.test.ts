@@ -51,8 +51,24 @@ describe(`sessions (${testEngine})`, () => {
     });
     const second = sessionCookieOf(again.cookies);
     expect(second).not.toBe(first);
-    expect((await me(first)).statusCode).toBe(401);
+    // The session probe answers "nobody" (204) for the old token: it signs nobody in.
+    expect((await me(first)).statusCode).toBe(204);
     expect((await me(second)).statusCode).toBe(200);
+  });
+
+  it('answers the session probe 204 when nobody is signed in; other routes still 401', async () => {
+    // Signed out is an answer on GET /me, so a browser logs no failed resource on each load.
+    const nobody = await world.app.inject({ url: '/api/v1/me' });
+    expect(nobody.statusCode).toBe(204);
+    expect(nobody.body).toBe('');
+    const token = await world.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(token.statusCode).toBe(204);
+    const people = await world.app.inject({ url: '/api/v1/people' });
+    expect(people.statusCode).toBe(401);
+    expect(people.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a session after sign-out', async () => {
@@ -64,8 +80,11 @@ describe(`sessions (${testEngine})`, () => {
     });
     expect(out.statusCode).toBe(204);
     const after = await me(cookie);
-    expect(after.statusCode).toBe(401);
-    expect(after.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(after.statusCode).toBe(204);
+    expect(after.body).toBe('');
+    const elsewhere = await world.app.inject({ url: '/api/v1/people', headers: { cookie } });
+    expect(elsewhere.statusCode).toBe(401);
+    expect(elsewhere.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a session idle for longer than SESSION_IDLE_MINUTES (720)', async () => {
@@ -76,7 +95,7 @@ describe(`sessions (${testEngine})`, () => {
     world.clock.advance(719 * 60_000);
     expect((await me(cookie)).statusCode).toBe(200);
     world.clock.advance(721 * 60_000);
-    expect((await me(cookie)).statusCode).toBe(401);
+    expect((await me(cookie)).statusCode).toBe(204);
     world.clock.set(worldNow);
   });
 
@@ -88,7 +107,7 @@ describe(`sessions (${testEngine})`, () => {
       expect((await me(cookie)).statusCode).toBe(200);
     }
     world.clock.set(new Date(Date.parse(worldNow) + 336 * 3_600_000 + 1000));
-    expect((await me(cookie)).statusCode).toBe(401);
+    expect((await me(cookie)).statusCode).toBe(204);
     world.clock.set(worldNow);
   });
 

@@ -64,10 +64,10 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** The full page at 1280 and 768 px into test-results/screenshots/ (gitignored). */
+/** The full page at 1280, 768 and 390 px (a phone) into test-results/screenshots/ (gitignored). */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });
-  for (const width of [1280, 768]) {
+  for (const width of [1280, 768, 390]) {
     await page.setViewportSize({ width, height: 900 });
     // Charts redraw on resize (a ResizeObserver): give them a frame or two.
     await page.waitForTimeout(400);

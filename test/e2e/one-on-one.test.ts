@@ -16,7 +16,7 @@ async function complianceRow(page: Page, manager: string): Promise<string> {
 
 async function addNote(page: Page, stage: string, text: string, privately = false) {
   await page.getByLabel(`Note on ${stage}`).fill(text);
-  if (privately) await page.getByLabel('Private').check();
+  await page.getByLabel(privately ? 'Private to you' : 'Shared with the rep').check();
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByText(text).waitFor();
 }

@@ -24,7 +24,7 @@ declare module 'fastify' {
  */
 export function installAccessControl(app: FastifyInstance): void {
   app.decorateRequest('access', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const { method, url } = request.routeOptions;
     if (url === undefined) return; // no such route: the not-found handler answers
     const rule = ruleFor(String(method), url);
@@ -36,6 +36,7 @@ export function installAccessControl(app: FastifyInstance): void {
     if (bearer === null && isStateChanging(request.method)) assertSameOrigin(request);
     if (rule.auth === 'public') return;
     const caller = await identify(app, request, bearer);
+    if (!caller && rule.signedOut === 'no-content') return reply.status(204).send();
     if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
     const level = rule.roles[caller.role];
     if (level === 'none') throw new AppError('FORBIDDEN', `A ${caller.role} may not do this.`);

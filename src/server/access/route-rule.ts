@@ -40,6 +40,11 @@ export interface SignedInRule {
   roles: Readonly<Record<Role, Level>>;
   /** Row filters beyond the level, stated where the matrix test and docs can read them. */
   note?: string;
+  /**
+   * Set on the session probe alone (GET /me): nobody signed in is an answer there, 204 No
+   * Content, not a 401 (which a browser logs as a failed resource on every signed-out load).
+   */
+  signedOut?: 'no-content';
 }
 
 export type RouteRule = PublicRule | SignedInRule;
@@ -58,6 +63,7 @@ export function api(
   target: Target,
   roles: Readonly<Record<Role, Level>>,
   note?: string,
+  options: { signedOut?: 'no-content' } = {},
 ): SignedInRule {
   return {
     method,
@@ -66,5 +72,6 @@ export function api(
     target,
     roles,
     ...(note ? { note } : {}),
+    ...options,
   };
 }

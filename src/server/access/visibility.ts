@@ -32,7 +32,8 @@ export const visibility: readonly RouteRule[] = [
   /** The calendar subscription: no session; the secret token in the URL is the credential. */
   open('GET', '/calendar/:token.ics'),
   api('POST', '/auth/sign-out', 'none', own),
-  api('GET', '/me', 'none', own),
+  /** The web's session probe: signed out answers 204, every other route 401. */
+  api('GET', '/me', 'none', own, undefined, { signedOut: 'no-content' }),
   api('PUT', '/me/activity-sharing', 'none', {
     admin: 'none',
     leader: 'none',

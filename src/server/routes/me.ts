@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getMe, MeSchema } from '../../people/get-me.js';
 import { setActivitySharing } from '../../people/set-activity-sharing.js';
 import { accessOf } from '../access/access-control.js';
-import { problems } from '../schemas/common.js';
+import { NoContent, problems } from '../schemas/common.js';
 
 /** The signed-in person. */
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +15,11 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Who is signed in',
-        response: { 200: MeSchema, ...problems },
+        description:
+          'The session probe: 200 with the person signed in, 204 No Content when nobody is ' +
+          '(no session, an expired one or an unknown token): signed out is an answer here, ' +
+          'not an error. Every other route answers 401 without a session.',
+        response: { 200: MeSchema, 204: NoContent, ...problems },
       },
     },
     async (request) => {

@@ -52,8 +52,13 @@ export interface CommitmentFilter {
   rep?: string;
 }
 
+/** Who is signed in; null when nobody is (the API answers 204 then, never an error). */
 export const useMe = () =>
-  useQuery({ queryKey: keys.me, queryFn: () => api<Me>('GET', '/me'), retry: false });
+  useQuery({
+    queryKey: keys.me,
+    queryFn: async () => (await api<Me | undefined>('GET', '/me')) ?? null,
+    retry: false,
+  });
 
 export const useOrgSettings = (enabled = true) =>
   useQuery({

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import type { PersonView } from '../api/types.js';
 import { useSession } from './session.js';
@@ -44,6 +45,12 @@ export function Layout() {
   const { person, org } = useSession();
   const navigate = useNavigate();
   const client = useQueryClient();
+  // On a phone the navigation folds into a Menu button (CSS shows it under 640 px); a page
+  // reached through it closes it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page.
+  useEffect(() => setMenuOpen(false), [pathname]);
   const signOut = async () => {
     await api('POST', '/auth/sign-out').catch(() => undefined);
     client.clear();
@@ -56,7 +63,16 @@ export function Layout() {
       </a>
       <header className="topbar">
         <span className="brand">Rudder</span>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">☰ </span>Menu
+        </button>
+        <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
           <ul>
             {navigation[person.role].map((item) => (
               <li key={item.to}>

@@ -26,7 +26,8 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();
   const settings = useOrgSettings(Boolean(me.data));
   const location = useLocation();
-  if (me.error instanceof ApiError && me.error.status === 401) {
+  // Signed out: the probe answers null (204); a 401 still means the same, from an older server.
+  if (me.data === null || (me.error instanceof ApiError && me.error.status === 401)) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }

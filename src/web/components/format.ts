@@ -18,13 +18,16 @@ export interface Formatters {
   moneyShort(minor: number): string;
   /** Money typed in whole units (90000) as the API's minor units (9000000 cents; ¥ has none). */
   toMinor(units: number): number;
-  /** Rounded down, as the agenda's reasons are: 99.6% reads 99%, never the 100% it missed. */
+  /** Whole percent, rounded half-up (`roundHalfUp`): 0.125 reads 13%. */
   percent(ratio: number | null | undefined): string;
+  /** At most one decimal, rounded half-up. */
   number(value: number | null | undefined): string;
-  /** Rounded down like `percent`: 2.96× reads 2.9×, never the 3× it missed. */
+  /** A multiple to one decimal, rounded half-up: 1.57 reads 1.6×, 1.549 reads 1.5×. */
   times(value: number | null | undefined): string;
   /** An org-local day `YYYY-MM-DD`. */
   day(day: string | null | undefined): string;
+  /** "Nov 20": a day near today, where the year goes without saying. */
+  dayShort(day: string): string;
   /** An instant, in the organization's zone. */
   dateTime(iso: string | null | undefined): string;
   month(day: string): string;
@@ -34,9 +37,18 @@ export interface Formatters {
 
 const dash = '—';
 
-/** The epsilon keeps 0.29 × 100 = 28.999999999999996 from reading as 28. */
-const floorTo = (value: number, decimals: number) =>
-  Math.floor(value * 10 ** decimals + 1e-9) / 10 ** decimals;
+/**
+ * The one rounding of every figure the web shows: half-up (away from zero) to the shown
+ * precision, so 1.57 reads 1.6 and 1.55 reads 1.6, as a reader rounding by hand would: a
+ * truncated 1.5 for 1.57 does not add up with the parts shown beside it. The epsilon undoes
+ * binary noise before rounding: 1.45 is stored as 1.4499999999999999556 and must read 1.5,
+ * 0.29 × 100 is 28.999999999999996 and must read 29.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  const scaled = Math.abs(value) * 10 ** decimals;
+  const rounded = Math.floor(scaled + 0.5 + 1e-9) / 10 ** decimals;
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
 
 export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Formatters {
   // JPY has no minor unit, EUR two: the currency says how many minor units make one.
@@ -65,6 +77,11 @@ export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Forma
     year: 'numeric',
     timeZone: 'UTC',
   });
+  const dayShort = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -77,10 +94,11 @@ export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Forma
     money: (v) => (v === null || v === undefined ? dash : money.format(toUnits(v))),
     moneyShort: (v) => moneyShort.format(toUnits(v)),
     toMinor: (units) => Math.round(units * 10 ** minorDigits),
-    percent: (v) => (v === null || v === undefined ? dash : percent.format(floorTo(v, 2))),
-    number: (v) => (v === null || v === undefined ? dash : number.format(v)),
-    times: (v) => (v === null || v === undefined ? dash : `${number.format(floorTo(v, 1))}×`),
+    percent: (v) => (v === null || v === undefined ? dash : percent.format(roundHalfUp(v, 2))),
+    number: (v) => (v === null || v === undefined ? dash : number.format(roundHalfUp(v, 1))),
+    times: (v) => (v === null || v === undefined ? dash : `${number.format(roundHalfUp(v, 1))}×`),
     day: (d) => (d ? day.format(asUtcDay(d)) : dash),
+    dayShort: (d) => dayShort.format(asUtcDay(d)),
     dateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : dash),
     month: (d) => month.format(firstOfMonth(d)),
     monthShort: (d) => monthShort.format(firstOfMonth(d)),

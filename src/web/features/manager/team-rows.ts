@@ -9,6 +9,8 @@ export interface TeamRow {
   state: RepMeetingState;
   /** When it was held, or when the next one is scheduled; null when nothing is planned. */
   at: string | null;
+  /** The day the next 1:1 was due by the rep's cadence (`YYYY-MM-DD`), when not held. */
+  dueOn: string | null;
   daysOverdue: number;
 }
 
@@ -45,6 +47,7 @@ export function rowsOf({ team, due, meetings, month, timeZone }: RowsOptions): T
           name: member.name,
           state: 'held',
           at: held.heldAt,
+          dueOn: null,
           daysOverdue: 0,
         };
       return {
@@ -52,6 +55,7 @@ export function rowsOf({ team, due, meetings, month, timeZone }: RowsOptions): T
         name: member.name,
         state: entry?.state ?? 'due',
         at: entry?.nextMeeting?.scheduledAt ?? null,
+        dueOn: entry?.dueOn ?? null,
         daysOverdue: entry?.daysOverdue ?? 0,
       };
     })

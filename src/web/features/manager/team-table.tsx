@@ -66,13 +66,7 @@ export function TeamTable({
                 <th scope="row">{row.name}</th>
                 <td>
                   <span className={`badge state-${row.state}`}>{stateWords[row.state]}</span>
-                  <span className="cell-note">
-                    {row.at
-                      ? f.dateTime(row.at)
-                      : row.daysOverdue > 0
-                        ? `${row.daysOverdue} days late, nothing planned`
-                        : 'nothing planned'}
-                  </span>
+                  <MeetingWhen row={row} />
                 </td>
                 <td className="num">{f.percent(review?.attainment)}</td>
                 <td className="nowrap">{review ? ordinal(review.rank, lastMonth?.of) : '—'}</td>
@@ -93,5 +87,27 @@ export function TeamTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * When, in words that add up: a late 1:1 says when it was due and how late it is, then when
+ * the next one is; a date in the future never stands beside "Overdue" alone.
+ */
+function MeetingWhen({ row }: { row: TeamRow }) {
+  const f = useFormat();
+  if (row.state === 'held' || row.state === 'scheduled')
+    return <span className="cell-note">{row.at ? f.dateTime(row.at) : 'nothing planned'}</span>;
+  const late = row.daysOverdue === 1 ? '1 day late' : `${row.daysOverdue} days late`;
+  return (
+    <>
+      {row.dueOn ? (
+        <span className="cell-note">
+          due {f.dayShort(row.dueOn)}
+          {row.state === 'overdue' && row.daysOverdue > 0 ? ` · ${late}` : ''}
+        </span>
+      ) : null}
+      <span className="cell-note">{row.at ? `next ${f.dateTime(row.at)}` : 'nothing planned'}</span>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Agenda } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
+import { StageHeading } from './stage-heading.js';
 
 /** Activity: counts by kind against targets and the team median, then the calendar ahead. */
 export function ActivitySection({ agenda }: { agenda: Agenda }) {
@@ -58,10 +59,10 @@ export function ActivitySection({ agenda }: { agenda: Agenda }) {
           ))}
         </tbody>
       </table>
-      <h4>
+      <StageHeading>
         On the calendar, {f.day(activity.calendarAhead.from)} –{' '}
         {f.day(activity.calendarAhead.until)}
-      </h4>
+      </StageHeading>
       {activity.calendarAhead.items.length === 0 ? (
         <p className="goal-note">Nothing scheduled ahead: ask what will fill the calendar.</p>
       ) : (

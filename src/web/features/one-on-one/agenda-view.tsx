@@ -4,6 +4,7 @@ import { ActivitySection } from './activity-section.js';
 import { CheckList } from './check-list.js';
 import { PipelineSection } from './pipeline-section.js';
 import { ResultsSection } from './results-section.js';
+import { StageHeading } from './stage-heading.js';
 
 export const stageOrder: readonly Stage[] = ['results', 'pipeline', 'activity'];
 export const stageTitles: Record<Stage, string> = {
@@ -40,7 +41,7 @@ export function StageContent({ agenda, stage }: { agenda: Agenda; stage: Stage }
       {stage === 'activity' ? <ActivitySection agenda={agenda} /> : null}
       {questions.length > 0 ? (
         <div className="questions">
-          <h4>Questions to ask</h4>
+          <StageHeading>Questions to ask</StageHeading>
           <ul>
             {questions.map((q) => (
               <li key={q.text}>{q.text}</li>

@@ -1,12 +1,16 @@
-import { type FormEvent, useState } from 'react';
-import { api, messageOf } from '../../api/client.js';
+import type { FormEvent } from 'react';
+import { messageOf } from '../../api/client.js';
 import { keys, useApiMutation } from '../../api/queries.js';
 import type { Commitment } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
+import { type CommitmentDraft, saveDraft, useDraft } from './drafts.js';
 
 export const ownerWords = { rep: 'Rep', manager: 'Manager' } as const;
 
-/** Commitments made in this meeting, both ways, each with a due date. */
+/**
+ * Commitments made in this meeting, both ways, each with a due date. What is typed is a draft
+ * kept in the browser until it is saved (drafts.ts).
+ */
 export function CommitmentsPanel({
   meetingId,
   repId,
@@ -19,19 +23,16 @@ export function CommitmentsPanel({
   defaultDue: string;
 }) {
   const f = useFormat();
-  const [text, setText] = useState('');
-  const [ownerRole, setOwnerRole] = useState<Commitment['ownerRole']>('rep');
-  const [dueOn, setDueOn] = useState(defaultDue);
+  const [stored, setDraft] = useDraft(meetingId, 'commitments');
+  const draft: CommitmentDraft = stored ?? { text: '', owner: 'rep', dueOn: defaultDue };
+  const update = (change: Partial<CommitmentDraft>) => setDraft({ ...draft, ...change });
   const add = useApiMutation(
-    () =>
-      api<Commitment>('POST', `/meetings/${meetingId}/commitments`, {
-        body: { owner: ownerRole, text: text.trim(), dueOn },
-      }),
+    (input: CommitmentDraft) => saveDraft(meetingId, 'commitments', input),
     [keys.commitments({ rep: repId })],
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim()) add.mutate(undefined, { onSuccess: () => setText('') });
+    if (draft.text.trim()) add.mutate(draft);
   };
   const made = commitments.filter((c) => c.meetingId === meetingId);
   return (
@@ -52,8 +53,8 @@ export function CommitmentsPanel({
         <label>
           Who
           <select
-            value={ownerRole}
-            onChange={(e) => setOwnerRole(e.target.value as Commitment['ownerRole'])}
+            value={draft.owner}
+            onChange={(e) => update({ owner: e.target.value as Commitment['ownerRole'] })}
           >
             <option value="rep">Rep</option>
             <option value="manager">Manager</option>
@@ -62,14 +63,19 @@ export function CommitmentsPanel({
         <label className="grow">
           Commitment
           <input
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            value={draft.text}
+            onChange={(e) => update({ text: e.target.value })}
             placeholder="What, precisely"
           />
         </label>
         <label>
           Due
-          <input type="date" value={dueOn} required onChange={(e) => setDueOn(e.target.value)} />
+          <input
+            type="date"
+            value={draft.dueOn}
+            required
+            onChange={(e) => update({ dueOn: e.target.value })}
+          />
         </label>
         <button type="submit" disabled={add.isPending}>
           Add commitment
@@ -77,7 +83,7 @@ export function CommitmentsPanel({
       </form>
       {add.error ? (
         <p className="form-error" role="alert">
-          {messageOf(add.error)}
+          Not saved: {messageOf(add.error)} The text stays here, kept in this browser.
         </p>
       ) : null}
     </div>

@@ -6,13 +6,18 @@ import type { Agenda, FinishedMeeting, Meeting, Stage } from '../../api/types.js
 import { useFormat } from '../../components/format.js';
 import { Reasons, reached, StageContent, stageOrder, stageTitles } from './agenda-view.js';
 import { CommitmentsPanel } from './commitments-panel.js';
+import { type DraftStep, forgetDraft, saveDraft, unsavedDrafts } from './drafts.js';
 import { MeetingTimer } from './meeting-timer.js';
 import { ReviewCommitments } from './review-commitments.js';
 import { StageBadge } from './stage-badge.js';
+import { StageHeadingLevel } from './stage-heading.js';
 import { StageNotes } from './stage-notes.js';
+import { type Unsaved, UnsavedDialog } from './unsaved-dialog.js';
 
 type Step = 'review' | Stage | 'commitments';
 const steps: readonly Step[] = ['review', ...stageOrder, 'commitments'];
+const draftSteps: readonly DraftStep[] = [...stageOrder, 'commitments'];
+const isDraftStep = (s: Step): s is Step & DraftStep => s !== 'review';
 const stepTitles: Record<Step, string> = {
   review: 'Last time’s commitments',
   ...stageTitles,
@@ -59,9 +64,26 @@ export function MeetingRoom({
   const inPlay = (s: Step) => s === 'review' || s === 'commitments' || reached(agenda, s);
   const next = steps.slice(steps.indexOf(step) + 1).find(inPlay);
   const onPlan = agenda.progression.stage === 'results' && agenda.progression.resultsVerdict.onPlan;
-  const go = (s: Step) => {
+  const moveTo = (s: Step) => {
     setStep(s);
     document.getElementById('step-title')?.focus();
+  };
+  // Leaving a step or finishing with text typed but not saved asks first.
+  const [asking, setAsking] = useState<{ unsaved: Unsaved[]; to: Step | 'finish' } | null>(null);
+  const go = (s: Step) => {
+    const unsaved = isDraftStep(step) && s !== step ? unsavedDrafts(meeting.id, [step]) : [];
+    if (unsaved.length > 0) setAsking({ unsaved, to: s });
+    else moveTo(s);
+  };
+  const tryFinish = () => {
+    const unsaved = unsavedDrafts(meeting.id, draftSteps);
+    if (unsaved.length > 0) setAsking({ unsaved, to: 'finish' });
+    else finish.mutate();
+  };
+  const proceed = (to: Step | 'finish') => {
+    setAsking(null);
+    if (to === 'finish') finish.mutate();
+    else moveTo(to);
   };
   return (
     <>
@@ -120,7 +142,9 @@ export function MeetingRoom({
                 The progression did not reach this stage: it stays closed unless you need it.
               </p>
             )}
-            <StageContent agenda={agenda} stage={step} />
+            <StageHeadingLevel.Provider value={3}>
+              <StageContent agenda={agenda} stage={step} />
+            </StageHeadingLevel.Provider>
             {/* Keyed by stage: a draft or the "private" box never carries over to the next. */}
             <StageNotes
               key={step}
@@ -139,12 +163,33 @@ export function MeetingRoom({
             <button
               type="button"
               className="primary"
-              onClick={() => finish.mutate()}
+              onClick={tryFinish}
               disabled={finish.isPending}
             >
               Finish the 1:1
             </button>
           )}
+          {asking ? (
+            <UnsavedDialog
+              unsaved={asking.unsaved}
+              leaving={asking.to === 'finish' ? 'finishing the 1:1' : 'leaving this step'}
+              onSave={async () => {
+                for (const u of asking.unsaved) await saveDraft(meeting.id, u.step, u.draft);
+                await Promise.all(
+                  [keys.notes(meeting.id), keys.commitments({ rep: agenda.person.id })].map(
+                    (queryKey) => client.invalidateQueries({ queryKey }),
+                  ),
+                );
+                proceed(asking.to);
+              }}
+              onKeep={asking.to === 'finish' ? undefined : () => proceed(asking.to)}
+              onDiscard={() => {
+                for (const u of asking.unsaved) forgetDraft(meeting.id, u.step);
+                proceed(asking.to);
+              }}
+              onStay={() => setAsking(null)}
+            />
+          ) : null}
           {finish.error ? (
             <p className="form-error" role="alert">
               {messageOf(finish.error)}

@@ -6,6 +6,36 @@ import { CheckList } from './check-list.js';
 import { CloseMonthChart } from './close-month-chart.js';
 import { DealTable } from './deal-table.js';
 import { movementSteps } from './movement-steps.js';
+import { StageHeading } from './stage-heading.js';
+
+/**
+ * What coverage divides, in the agenda's own figures, so the multiple can be checked at a
+ * glance: "$768,000 closing Dec–Feb ÷ $202,100 left to goal".
+ */
+function CoverageParts({ coverage }: { coverage: Agenda['pipeline']['coverage'] }) {
+  const f = useFormat();
+  const months = coverage.horizon.months;
+  const first = months[0];
+  const last = months[months.length - 1];
+  const span =
+    first && last
+      ? first === last
+        ? f.monthShort(first)
+        : `${f.monthShort(first)}–${f.monthShort(last)}`
+      : '';
+  const open = `${f.money(coverage.open.value)} closing ${span}`;
+  const parts =
+    coverage.status === 'measured'
+      ? `${open} ÷ ${f.money(coverage.remainingGoal)} left to goal`
+      : coverage.status === 'goal-met'
+        ? `${open}; the goal of ${span} is already met`
+        : `${open}; no goal set for ${span}`;
+  return (
+    <>
+      {parts} · weighted {f.times(coverage.weighted)} · target {f.times(coverage.target)}
+    </>
+  );
+}
 
 /** Pipeline health: coverage, shape, movement since the last 1:1, the largest deals. */
 export function PipelineSection({ agenda }: { agenda: Agenda }) {
@@ -17,7 +47,7 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
         <Stat
           label="Coverage"
           value={f.times(coverage.raw)}
-          hint={`target ${f.times(coverage.target)} · weighted ${f.times(coverage.weighted)}`}
+          hint={<CoverageParts coverage={coverage} />}
         />
         <Stat
           label="Open pipeline"
@@ -74,7 +104,7 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
           />
         </figure>
       </div>
-      <h4>Movement since the last 1:1</h4>
+      <StageHeading>Movement since the last 1:1</StageHeading>
       <ul className="chips">
         {(['created', 'advanced', 'slipped', 'stalled', 'won', 'lost'] as const).map((k) => (
           <li key={k}>

@@ -3,6 +3,7 @@ import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Movement, ordinal, Stat } from '../../components/stat.js';
 import { CheckList } from './check-list.js';
+import { StageHeading } from './stage-heading.js';
 
 function GoalNote({ result }: { result: PeriodResult }) {
   if (result.goalStatus === 'agreed') return null;
@@ -50,7 +51,7 @@ export function ResultsSection({ agenda }: { agenda: Agenda }) {
         </p>
       ))}
       <CheckList checks={agenda.progression.resultsVerdict.checks} caption="Results checks" />
-      <h4>Attainment, last {trend.length} periods</h4>
+      <StageHeading>Attainment, last {trend.length} periods</StageHeading>
       <Chart
         spec={{
           kind: 'attainment',

@@ -4,6 +4,7 @@ import { Chart } from '../../components/chart.js';
 import { useFormat } from '../../components/format.js';
 import { Movement, ordinal } from '../../components/stat.js';
 import { Empty } from '../../components/states.js';
+import { TableScroll } from '../../components/table-scroll.js';
 import { todayIn } from '../../components/today.js';
 
 /** "March 2026", or "March 2026 so far" while the month is still running: partial figures. */
@@ -14,7 +15,8 @@ export function usePeriodTitle(period: Scorecard['period']): string {
 }
 
 /**
- * The publishable scorecard: results, attainment, rank, movement, year to date and trend.
+ * The publishable scorecard: rank, name, attainment and movement first (what a phone shows
+ * without scrolling), then bookings, goal, year to date and trend.
  * Its type (ScorecardSchema, strict) cannot carry pipeline, activity, stage or notes.
  */
 export function ScorecardTable({
@@ -36,7 +38,7 @@ export function ScorecardTable({
       />
     );
   return (
-    <div className="table-scroll">
+    <TableScroll label={`Scorecard, ${title}`}>
       <table className={large ? 'data scorecard large' : 'data scorecard'}>
         <caption>
           {scorecard.team.name} · {title} · {scorecard.of} ranked
@@ -46,15 +48,15 @@ export function ScorecardTable({
             <th scope="col">Rank</th>
             <th scope="col">Name</th>
             <th scope="col" className="num">
+              Attainment
+            </th>
+            <th scope="col">Movement</th>
+            <th scope="col" className="num">
               Bookings
             </th>
             <th scope="col" className="num">
               Goal
             </th>
-            <th scope="col" className="num">
-              Attainment
-            </th>
-            <th scope="col">Movement</th>
             <th scope="col" className="num">
               Year to date
             </th>
@@ -70,12 +72,12 @@ export function ScorecardTable({
             <tr key={row.personId}>
               <td>{ordinal(row.rank)}</td>
               <th scope="row">{row.name}</th>
-              <td className="num">{f.money(row.actual)}</td>
-              <td className="num">{f.money(row.goal)}</td>
               <td className="num">{f.percent(row.attainment)}</td>
-              <td>
+              <td className="nowrap">
                 <Movement movement={row.movement} />
               </td>
+              <td className="num">{f.money(row.actual)}</td>
+              <td className="num">{f.money(row.goal)}</td>
               <td className="num">{f.percent(row.yearToDate?.attainment)}</td>
               {withTrend ? (
                 <td className="trend-col">
@@ -89,7 +91,7 @@ export function ScorecardTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
