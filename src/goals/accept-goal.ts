@@ -6,10 +6,10 @@ import {
   type GoalSide,
   lockGoal,
   proposerSide,
-  recordGoalEvent,
   sideOf,
+  stepGoal,
 } from './goal-sides.js';
-import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
+import type { GoalView } from './goal-view.js';
 
 export interface AcceptGoalOptions {
   orgId: string;
@@ -53,21 +53,16 @@ async function acceptProposal(
   if (options.target !== undefined && options.target !== goal.target) {
     throw new AppError('CONFLICT', `The proposal changed: the target is now ${goal.target}.`);
   }
-  const [agreed] = await tx.query<GoalRow>(
-    `update goal g set status = 'agreed', agreed_by = $3, agreed_at = $4
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id, options.actor.personId, options.now.toISOString()],
-  );
-  if (!agreed) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'accepted',
     target: goal.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `status = 'agreed', agreed_by = $3, agreed_at = $4`,
+    params: [options.actor.personId, options.now.toISOString()],
   });
-  return goalView(agreed);
 }
 
 /** The changed target becomes the agreed one, proposed by the change's author. */
@@ -87,21 +82,16 @@ async function acceptChange(
   if (options.target !== undefined && options.target !== change.target) {
     throw new AppError('CONFLICT', `The proposed change is now to ${change.target}.`);
   }
-  const [agreed] = await tx.query<GoalRow>(
-    `update goal g set target = g.pending_target, proposed_by = g.pending_by,
-            proposed_at = g.pending_at, agreed_by = $3, agreed_at = $4,
-            pending_target = null, pending_by = null, pending_at = null
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id, options.actor.personId, options.now.toISOString()],
-  );
-  if (!agreed) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'change_accepted',
     target: change.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `target = g.pending_target, proposed_by = g.pending_by, proposed_at = g.pending_at,
+          agreed_by = $3, agreed_at = $4,
+          pending_target = null, pending_by = null, pending_at = null`,
+    params: [options.actor.personId, options.now.toISOString()],
   });
-  return goalView(agreed);
 }

@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.js';
 import type { Actor } from '../meetings/meeting-records.js';
 import { AppError } from '../shared/app-error.js';
-import { assertTarget, lockGoal, proposerSide, recordGoalEvent, sideOf } from './goal-sides.js';
-import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
+import { assertTarget, lockGoal, proposerSide, sideOf, stepGoal } from './goal-sides.js';
+import type { GoalView } from './goal-view.js';
 
 export interface CounterGoalOptions {
   orgId: string;
@@ -28,20 +28,15 @@ export async function counterGoal(db: Database, options: CounterGoalOptions): Pr
     if (proposerSide(goal) === side) {
       throw new AppError('CONFLICT', 'Your side made this proposal: the other side answers it.');
     }
-    const [updated] = await tx.query<GoalRow>(
-      `update goal g set target = $3, proposed_by = $4, proposed_at = $5
-        where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-      [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
-    );
-    if (!updated) throw new AppError('NOT_FOUND', 'No such goal.');
-    await recordGoalEvent(tx, {
+    return stepGoal(tx, {
       orgId: options.orgId,
       goalId: goal.id,
       action: 'countered',
       target: options.target,
       actorId: options.actor.personId,
       now: options.now,
+      set: `target = $3, proposed_by = $4, proposed_at = $5`,
+      params: [options.target, options.actor.personId, options.now.toISOString()],
     });
-    return goalView(updated);
   });
 }

@@ -88,6 +88,23 @@ export async function recordGoalEvent(
   );
 }
 
+/**
+ * One step of the agreement on the locked goal: `set` updates its row (SQL assignments: $1 is
+ * the organization, $2 the goal, `params` follow from $3), and the step joins its history.
+ */
+export async function stepGoal(
+  db: Queryable,
+  options: Parameters<typeof recordGoalEvent>[1] & { set: string; params?: readonly unknown[] },
+): Promise<GoalView> {
+  const [row] = await db.query<GoalRow>(
+    `update goal g set ${options.set} where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
+    [options.orgId, options.goalId, ...(options.params ?? [])],
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'No such goal.');
+  await recordGoalEvent(db, options);
+  return goalView(row);
+}
+
 export function assertTarget(target: number): void {
   if (!Number.isSafeInteger(target) || target < 0) {
     throw new AppError('VALIDATION_FAILED', 'A target is a whole, non-negative number.', {

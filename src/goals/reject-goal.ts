@@ -6,10 +6,10 @@ import {
   type GoalSide,
   lockGoal,
   proposerSide,
-  recordGoalEvent,
   sideOf,
+  stepGoal,
 } from './goal-sides.js';
-import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
+import type { GoalView } from './goal-view.js';
 
 interface RejectGoalOptions {
   orgId: string;
@@ -45,21 +45,15 @@ async function rejectProposal(
   if (proposerSide(goal) === side) {
     throw new AppError('CONFLICT', 'A proposal is rejected by the other side, not by its author.');
   }
-  const [rejected] = await tx.query<GoalRow>(
-    `update goal g set status = 'rejected', agreed_by = null, agreed_at = null
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id],
-  );
-  if (!rejected) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'rejected',
     target: goal.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `status = 'rejected', agreed_by = null, agreed_at = null`,
   });
-  return goalView(rejected);
 }
 
 async function rejectChange(
@@ -75,19 +69,13 @@ async function rejectChange(
   if (changeProposerSide(goal) === side) {
     throw new AppError('CONFLICT', 'A change is rejected by the other side, not by its author.');
   }
-  const [kept] = await tx.query<GoalRow>(
-    `update goal g set pending_target = null, pending_by = null, pending_at = null
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id],
-  );
-  if (!kept) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'change_rejected',
     target: change.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `pending_target = null, pending_by = null, pending_at = null`,
   });
-  return goalView(kept);
 }

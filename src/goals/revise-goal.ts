@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '../db/database.js';
 import type { Actor } from '../meetings/meeting-records.js';
 import { AppError } from '../shared/app-error.js';
-import { assertTarget, lockGoal, recordGoalEvent, sideOf } from './goal-sides.js';
-import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
+import { assertTarget, lockGoal, sideOf, stepGoal } from './goal-sides.js';
+import type { GoalView } from './goal-view.js';
 
 export interface ReviseGoalOptions {
   orgId: string;
@@ -49,21 +49,16 @@ async function proposeChange(
   ) {
     throw new AppError('CONFLICT', 'This change is already proposed.');
   }
-  const [changed] = await tx.query<GoalRow>(
-    `update goal g set pending_target = $3, pending_by = $4, pending_at = $5
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
-  );
-  if (!changed) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'change_proposed',
     target: options.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `pending_target = $3, pending_by = $4, pending_at = $5`,
+    params: [options.target, options.actor.personId, options.now.toISOString()],
   });
-  return goalView(changed);
 }
 
 async function reviseProposal(
@@ -74,20 +69,15 @@ async function reviseProposal(
   if (goal.status === 'proposed' && goal.target === options.target) {
     throw new AppError('CONFLICT', 'This target is already the standing proposal.');
   }
-  const [revised] = await tx.query<GoalRow>(
-    `update goal g set target = $3, status = 'proposed', proposed_by = $4, proposed_at = $5,
-            agreed_by = null, agreed_at = null
-      where g.org_id = $1 and g.id = $2 returning ${goalColumns}`,
-    [options.orgId, goal.id, options.target, options.actor.personId, options.now.toISOString()],
-  );
-  if (!revised) throw new AppError('NOT_FOUND', 'No such goal.');
-  await recordGoalEvent(tx, {
+  return stepGoal(tx, {
     orgId: options.orgId,
     goalId: goal.id,
     action: 'proposed',
     target: options.target,
     actorId: options.actor.personId,
     now: options.now,
+    set: `target = $3, status = 'proposed', proposed_by = $4, proposed_at = $5,
+          agreed_by = null, agreed_at = null`,
+    params: [options.target, options.actor.personId, options.now.toISOString()],
   });
-  return goalView(revised);
 }
