@@ -14,6 +14,7 @@ import type {
   WonWithoutAmountFact,
 } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
+import { atEnd, changedSince, dayStart, ownedUntilLater, tracked, valueAt } from './as-of-state.js';
 
 /**
  * The SQL behind one rep's facts. Every query is scoped by (org_id, person) and served by an
@@ -26,8 +27,6 @@ export interface RepScope {
   personId: string;
   timeZone: string;
 }
-
-const dayStart = (param: string) => `((${param})::date::timestamp at time zone $3)`;
 
 export async function lastHeldMeeting(db: Queryable, scope: RepScope, asOf: Day) {
   const [row] = await db.query<{ held_at: string; day: string }>(
@@ -66,46 +65,6 @@ export async function goals(db: Queryable, scope: RepScope, from: Day, to: Day) 
     }),
   );
 }
-
-/** The fields whose history rebuilds an opportunity's state at an earlier instant. */
-const tracked = ['stage', 'amount', 'close_date', 'owner', 'status'] as const;
-type TrackedField = (typeof tracked)[number];
-
-/**
- * `field`'s value at instant `at` from the events scanned: the old value of its first change
- * at or after `at` (null when it did not change since; then the value now holds).
- */
-const valueAt = (field: TrackedField, at: string) =>
-  `(array_agg(old_value order by observed_at, id)
-      filter (where field = '${field}' and observed_at >= ${at}))[1]`;
-const changedSince = (field: TrackedField, at: string) =>
-  `coalesce(bool_or(field = '${field}' and observed_at >= ${at}), false)`;
-
-/**
- * Ids of the opportunities that `owners` (SQL giving person ids as text; default the rep)
- * owned at the end of day `asOf` and someone else took afterwards: found through their owner
- * changes after that day (owner changes are few; a partial index).
- */
-export const ownedUntilLater = (asOf: string, owners = '$2::text') =>
-  `select ev.opportunity_id from opportunity_event ev
-    where ev.org_id = $1 and ev.field = 'owner' and ev.old_value in (${owners})
-      and ev.observed_at >= ${dayStart(`${asOf}::date + 1`)}`;
-
-/**
- * A lateral subquery giving, for opportunity `alias`, each field's value at the end of day
- * `asOf` (`<field>_at`, when `<field>_later`: it changed after). An opportunity whose last
- * tracked change is before then reads no event at all: the import raises last_changed_at on
- * every change of a tracked field, so nothing changed after.
- */
-export const atEnd = (fields: TrackedField[], alias: string, asOf: string) => {
-  const end = dayStart(`${asOf}::date + 1`);
-  return `select ${fields
-    .map((f) => `${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`)
-    .join(', ')}
-      from opportunity_event ev
-     where ev.org_id = $1 and ev.opportunity_id = ${alias}.id and ev.observed_at >= ${end}
-       and ${alias}.last_changed_at >= ${end}`;
-};
 
 /**
  * Bookings (won opportunities and imported results) and created pipeline per month, counted

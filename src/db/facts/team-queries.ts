@@ -1,8 +1,7 @@
 import type { Day, TeamFacts, TeamMemberResult } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
-import { atEnd, ownedUntilLater, type RepScope } from './rep-queries.js';
-
-const dayStart = (param: string) => `((${param})::date::timestamp at time zone $3)`;
+import { atEnd, dayStart, ownedUntilLater } from './as-of-state.js';
+import type { RepScope } from './rep-queries.js';
 
 /** The team a person belongs to on `day` (memberships have valid-from/valid-to). */
 export async function teamOn(db: Queryable, scope: RepScope, day: Day) {
