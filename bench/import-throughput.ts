@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '../src/db/create-db.js';
 import { insertOrg, insertPerson, insertStages } from '../src/db/test-fixtures.js';
-import { importFile } from '../src/import/import-file.js';
+import { importFile } from '../src/imports/import-file.js';
 import { writeOpportunitiesCsv } from '../test/embedded/generate-opportunities.js';
 
 const rows = Number(process.argv[2] ?? 200_000);

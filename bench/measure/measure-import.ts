@@ -43,7 +43,7 @@ type ImportFileFn = (options: {
 /** The import pipeline, if this checkout has it (it is being written alongside the bench). */
 async function findImportFile(): Promise<ImportFileFn | null> {
   try {
-    const module = (await import('../../src/import/import-file.js')) as {
+    const module = (await import('../../src/imports/import-file.js')) as {
       importFile?: ImportFileFn;
     };
     return typeof module.importFile === 'function' ? module.importFile : null;

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/record-audit.js';
 import type { Queryable } from '../db/database.js';
+import { recordAudit } from '../organization/record-audit.js';
 import { newSecret, sha256 } from './secrets.js';
 
 export interface CreateApiTokenOptions {

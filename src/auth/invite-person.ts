@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.js';
 import type { Queryable } from '../db/database.js';
 import { queueMail } from '../mail/queue-mail.js';
+import { recordAudit } from '../organization/record-audit.js';
 import { AppError } from '../shared/app-error.js';
 import { issueOneTimeToken, setPasswordLink } from './issue-one-time-token.js';
 

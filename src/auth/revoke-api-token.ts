@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/record-audit.js';
 import type { Queryable } from '../db/database.js';
+import { recordAudit } from '../organization/record-audit.js';
 import { AppError } from '../shared/app-error.js';
 
 /** Revoking is immediate and final; revoking twice is harmless. */

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db/database.js';
+import { recordAudit } from '../organization/record-audit.js';
 import { AppError } from '../shared/app-error.js';
 import { isUuid } from './caller.js';
 import { hashPassword } from './password.js';

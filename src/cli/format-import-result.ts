@@ -1,4 +1,4 @@
-import type { ImportResult } from '../import/import-types.js';
+import type { ImportResult } from '../imports/import-types.js';
 
 /** Row errors printed by the CLI; the rest are in the result (--json) and in import_run. */
 export const PRINTED_ERRORS = 50;

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config.js';
-import type { ImportKind } from '../import/read/import-fields.js';
-import { importKinds } from '../import/read/import-fields.js';
-import type { PresetName } from '../import/read/presets.js';
-import { presetNames } from '../import/read/presets.js';
+import type { ImportKind } from '../imports/read/import-fields.js';
+import { importKinds } from '../imports/read/import-fields.js';
+import type { PresetName } from '../imports/read/presets.js';
+import { presetNames } from '../imports/read/presets.js';
 import { systemClock } from '../shared/clock.js';
 import { findOrg } from './find-org.js';
 import { formatImportResult } from './format-import-result.js';
@@ -63,7 +63,7 @@ export function importCommand(): Command {
       const config = loadConfig();
       const progress = options.json === true ? undefined : progressReporter();
       // The import pipeline loads with the command, not with every `rudder` start.
-      const { importFile } = await import('../import/import-file.js');
+      const { importFile } = await import('../imports/import-file.js');
       const result = await withDb(config, async (db) => {
         const org = await findOrg(db, options.org);
         try {

@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { ImportProgress } from '../import/import-types.js';
+import type { ImportProgress } from '../imports/import-types.js';
 
 /** How often the plain (non-TTY) progress line is written. */
 const PLAIN_EVERY_MS = 2000;

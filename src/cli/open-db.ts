@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/create-db.js';
 import type { Database } from '../db/database.js';
-import { failDeadImportRuns } from '../import-runs/fail-dead-import-runs.js';
+import { failDeadImportRuns } from '../imports/fail-dead-import-runs.js';
 import { systemClock } from '../shared/clock.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../import/import-file.js';
-import { csvFolder } from '../import/test-files.js';
+import { importFile } from '../imports/import-file.js';
+import { csvFolder } from '../imports/test-files.js';
 import { readDataVersion } from './data-version.js';
 import type { Database } from './database.js';
 import { createTestDb, testEngine } from './test-db.js';

@@ -13,7 +13,7 @@ import {
   insertPerson,
   insertStages,
 } from '../db/test-fixtures.js';
-import { csvFolder } from '../import/test-files.js';
+import { csvFolder } from '../imports/test-files.js';
 import { exportOrganization } from './export-organization.js';
 
 /** A cell a spreadsheet reads as a number: no grouping, one decimal point at most. */

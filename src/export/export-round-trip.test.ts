@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createTestDb, testEngine } from '../db/test-db.js';
 import { insertOrg, insertStages } from '../db/test-fixtures.js';
-import { importFile } from '../import/import-file.js';
-import type { ImportSettings } from '../import/import-types.js';
-import { csvFolder } from '../import/test-files.js';
+import { importFile } from '../imports/import-file.js';
+import type { ImportSettings } from '../imports/import-types.js';
+import { csvFolder } from '../imports/test-files.js';
 import { exportOrganization } from './export-organization.js';
 
 let db: Database;

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { goalMetrics, periodKinds } from '../db/schema/pipeline.js';
-import { conflictOrRethrow } from '../people/unique-violation.js';
+import { conflictOrRethrow } from '../organization/unique-violation.js';
 import { AppError } from '../shared/app-error.js';
 import { type GoalRow, type GoalView, goalColumns, goalView } from './goal-view.js';
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.js';
 import { issueOneTimeToken, setPasswordLink } from '../auth/issue-one-time-token.js';
 import { hashPassword } from '../auth/password.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../shared/app-error.js';
 import { defaultStages } from './default-stages.js';
 import { type NewOrganization, NewOrganizationSchema } from './new-organization-schema.js';
+import { recordAudit } from './record-audit.js';
 
 export interface CreateOrganizationOptions {
   /**

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.js';
 import { CadenceSchema } from '../core/cadence-schema.js';
 import { type OrgSettings, OrgSettingsSchema } from '../core/settings.js';
 import type { Database } from '../db/database.js';
 import { loadOrgContext } from '../db/facts/org-context.js';
 import { getOrgSettings, type OrgSettingsView } from './get-org-settings.js';
+import { recordAudit } from './record-audit.js';
 
 const shape = OrgSettingsSchema.shape;
 type Shape = typeof shape;

@@ -1,5 +1,5 @@
-import type { AgendaCaches } from '../agenda-views/view-agenda.js';
-import type { ScorecardCaches } from '../scorecards/get-scorecard.js';
+import type { AgendaCaches } from '../agenda/view-agenda.js';
+import type { ScorecardCaches } from '../scorecard/get-scorecard.js';
 import { VersionedCache } from '../shared/versioned-cache.js';
 
 /**

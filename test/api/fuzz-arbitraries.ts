@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type ImportKind, importFields } from '../../src/import/read/import-fields.js';
+import { type ImportKind, importFields } from '../../src/imports/read/import-fields.js';
 
 /**
  * Generators of hostile input for the API fuzz: requests shaped by the OpenAPI document, so

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../src/db/test-db.js';
-import { importKinds } from '../../src/import/read/import-fields.js';
+import { importKinds } from '../../src/imports/read/import-fields.js';
 import { visibility } from '../../src/server/access/visibility.js';
 import {
   anyText,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createTestDb } from '../../src/db/test-db.js';
 import { insertOrg, insertPerson, insertStages } from '../../src/db/test-fixtures.js';
-import { importRecords } from '../../src/import/import-records.js';
-import type { ImportRecord } from '../../src/import/import-types.js';
+import { importRecords } from '../../src/imports/import-records.js';
+import type { ImportRecord } from '../../src/imports/import-types.js';
 
 // A first import into an organization does not look up its keys (kinds/opportunities.ts):
 // a key that another connection commits meanwhile breaks its insert. That must end the

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createTestDb } from '../../src/db/test-db.js';
 import { insertOrg } from '../../src/db/test-fixtures.js';
-import { keepImportRunAlive, startImportRun } from '../../src/import/import-run.js';
-import { getImportRun } from '../../src/import-runs/get-import-run.js';
-import { listImportRuns } from '../../src/import-runs/list-import-runs.js';
+import { getImportRun } from '../../src/imports/get-import-run.js';
+import { keepImportRunAlive, startImportRun } from '../../src/imports/import-run.js';
+import { listImportRuns } from '../../src/imports/list-import-runs.js';
 import { mutableClock } from '../api/world.js';
 
 // Several server processes share a PostgreSQL database, so a running import may belong to

@@ -1,8 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../../src/auth/create-api-token.js';
-import { claimIdempotencyKey, releaseIdempotencyKey } from '../../src/import-api/idempotency.js';
-import { KeyHolder, thisProcess } from '../../src/import-api/key-holder.js';
+import {
+  claimIdempotencyKey,
+  releaseIdempotencyKey,
+} from '../../src/imports/ingest/idempotency.js';
+import { KeyHolder, thisProcess } from '../../src/imports/ingest/key-holder.js';
 import { ingestPeople, ndjson, peopleRunStart } from '../api/ingest-helpers.js';
 import { createWorld, type World } from '../api/world.js';
 

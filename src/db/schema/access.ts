@@ -1,6 +1,6 @@
 import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from './columns.js';
-import { org } from './org.js';
+import { org } from './organization.js';
 import { person, team } from './people.js';
 
 export const oneTimeTokenPurposes = ['invitation', 'password_reset'] as const;

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.js';
-import { org } from './org.js';
+import { org } from './organization.js';
 
 export const importRun = pgTable(
   'import_run',

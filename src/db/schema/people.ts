@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.js';
-import { org } from './org.js';
+import { org } from './organization.js';
 
 export const roles = ['admin', 'leader', 'manager', 'rep'] as const;
 export type Role = (typeof roles)[number];

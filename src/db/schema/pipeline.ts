@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, money, orgId } from './columns.js';
-import { org } from './org.js';
+import { org } from './organization.js';
 import { person } from './people.js';
 
 export const stageKinds = ['open', 'won', 'lost'] as const;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditEventSchema, listAuditEvents } from '../../audit/list-audit-events.js';
 import { createApiToken } from '../../auth/create-api-token.js';
 import { listApiTokens } from '../../auth/list-api-tokens.js';
 import { revokeApiToken } from '../../auth/revoke-api-token.js';
 import { plainText } from '../../core/schema-primitives.js';
-import { ImportRunSchema, listImportRuns } from '../../import-runs/list-import-runs.js';
+import { ImportRunSchema, listImportRuns } from '../../imports/list-import-runs.js';
+import { AuditEventSchema, listAuditEvents } from '../../organization/list-audit-events.js';
 import { accessOf } from '../access/access-control.js';
 import { IdParams, NoContent, PageQuery, pageOf, problems } from '../schemas/common.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { viewAgenda } from '../../agenda-views/view-agenda.js';
+import { viewAgenda } from '../../agenda/view-agenda.js';
 import { AgendaSchema } from '../../core/agenda-schema.js';
 import { accessOf } from '../access/access-control.js';
 import { requirePerson } from '../access/scope.js';

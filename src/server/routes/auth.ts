@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit.js';
 import { createSession } from '../../auth/create-session.js';
 import { endSession } from '../../auth/end-session.js';
 import { PasswordSchema } from '../../auth/password.js';
@@ -8,7 +7,8 @@ import { requestPasswordReset } from '../../auth/request-password-reset.js';
 import { setPasswordWithToken } from '../../auth/set-password-with-token.js';
 import { signIn } from '../../auth/sign-in.js';
 import { plainText } from '../../core/schema-primitives.js';
-import { getMe, MeSchema } from '../../people/get-me.js';
+import { getMe, MeSchema } from '../../organization/get-me.js';
+import { recordAudit } from '../../organization/record-audit.js';
 import {
   accessOf,
   clearSessionCookie,

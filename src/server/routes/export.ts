@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit.js';
 import { SupportedPeriodKeySchema } from '../../core/schema-primitives.js';
 import { organizationNdjson } from '../../export/export-rows.js';
-import { getScorecard } from '../../scorecards/get-scorecard.js';
-import { scorecardCsv } from '../../scorecards/scorecard-csv.js';
+import { recordAudit } from '../../organization/record-audit.js';
+import { getScorecard } from '../../scorecard/get-scorecard.js';
+import { scorecardCsv } from '../../scorecard/scorecard-csv.js';
 import { accessOf } from '../access/access-control.js';
 import { requireTeam } from '../access/scope.js';
 import { problems, Uuid } from '../schemas/common.js';

@@ -2,21 +2,25 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importRecords } from '../../import/import-records.js';
-import { startImportRun } from '../../import/import-run.js';
-import { importKinds } from '../../import/read/import-fields.js';
-import { auditedImport, importAnswer } from '../../import-api/audited-import.js';
+import { getImportRun } from '../../imports/get-import-run.js';
+import { importRecords } from '../../imports/import-records.js';
+import { startImportRun } from '../../imports/import-run.js';
+import { auditedImport, importAnswer } from '../../imports/ingest/audited-import.js';
 import {
   claimIdempotencyKey,
   releaseIdempotencyKey,
   settleIdempotencyKey,
-} from '../../import-api/idempotency.js';
-import { ImportOptionsQuery, settingsOf } from '../../import-api/import-query.js';
-import { ImportResultSchema } from '../../import-api/import-result-schema.js';
-import { arrayRecords, type JsonRecords, ndjsonRecords } from '../../import-api/json-records.js';
-import { checkDeclaredLength, MeteredBody } from '../../import-api/metered-body.js';
-import { replayedResult } from '../../import-api/replayed-result.js';
-import { getImportRun } from '../../import-runs/get-import-run.js';
+} from '../../imports/ingest/idempotency.js';
+import { ImportOptionsQuery, settingsOf } from '../../imports/ingest/import-query.js';
+import { ImportResultSchema } from '../../imports/ingest/import-result-schema.js';
+import {
+  arrayRecords,
+  type JsonRecords,
+  ndjsonRecords,
+} from '../../imports/ingest/json-records.js';
+import { checkDeclaredLength, MeteredBody } from '../../imports/ingest/metered-body.js';
+import { replayedResult } from '../../imports/ingest/replayed-result.js';
+import { importKinds } from '../../imports/read/import-fields.js';
 import { AppError } from '../../shared/app-error.js';
 import { accessOf } from '../access/access-control.js';
 import { problems } from '../schemas/common.js';

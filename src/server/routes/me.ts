@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getMe, MeSchema } from '../../people/get-me.js';
-import { setActivitySharing } from '../../people/set-activity-sharing.js';
+import { getMe, MeSchema } from '../../organization/get-me.js';
+import { setActivitySharing } from '../../organization/set-activity-sharing.js';
 import { accessOf } from '../access/access-control.js';
 import { NoContent, problems } from '../schemas/common.js';
 

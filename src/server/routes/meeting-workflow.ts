@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { beginMeeting } from '../../agenda-views/begin-meeting.js';
-import { viewMeetingSnapshot } from '../../agenda-views/view-meeting-snapshot.js';
+import { beginMeeting } from '../../agenda/begin-meeting.js';
+import { viewMeetingSnapshot } from '../../agenda/view-meeting-snapshot.js';
 import { cancelMeeting } from '../../meetings/cancel-meeting.js';
 import { finishMeeting } from '../../meetings/finish-meeting.js';
 import { listCommitmentsToReview } from '../../meetings/list-commitments-to-review.js';

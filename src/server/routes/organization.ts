@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { plainText } from '../../core/schema-primitives.js';
 import { stageKinds } from '../../db/schema/pipeline.js';
 import { getOrgSettings, OrgSettingsViewSchema } from '../../organization/get-org-settings.js';
+import { listStages, StageSchema } from '../../organization/list-stages.js';
+import { replaceStages } from '../../organization/replace-stages.js';
 import {
   OrgSettingsPatchSchema,
   updateOrgSettings,
 } from '../../organization/update-org-settings.js';
-import { listStages, StageSchema } from '../../stages/list-stages.js';
-import { replaceStages } from '../../stages/replace-stages.js';
 import { accessOf } from '../access/access-control.js';
 import { problems, Uuid } from '../schemas/common.js';
 

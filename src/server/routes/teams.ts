@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { plainText } from '../../core/schema-primitives.js';
-import { addTeamMember } from '../../teams/add-team-member.js';
-import { createTeam } from '../../teams/create-team.js';
-import { getTeam } from '../../teams/get-team.js';
-import { listTeams } from '../../teams/list-teams.js';
-import { TeamSchema } from '../../teams/team-view.js';
-import { updateTeam } from '../../teams/update-team.js';
+import { addTeamMember } from '../../organization/add-team-member.js';
+import { createTeam } from '../../organization/create-team.js';
+import { getTeam } from '../../organization/get-team.js';
+import { listTeams } from '../../organization/list-teams.js';
+import { TeamSchema } from '../../organization/team-view.js';
+import { updateTeam } from '../../organization/update-team.js';
 import { accessOf } from '../access/access-control.js';
 import { requireTeam, teamScope } from '../access/scope.js';
 import { Day, IdParams, PageQuery, pageOf, problems, Uuid } from '../schemas/common.js';

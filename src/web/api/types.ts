@@ -4,14 +4,14 @@
  * route validates and answers with.
  */
 import type { z } from 'zod';
-import type { AuditEventSchema } from '../../audit/list-audit-events.js';
 import type { GoalSchema } from '../../goals/goal-view.js';
-import type { ImportResultSchema } from '../../import-api/import-result-schema.js';
-import type { ImportRunDetailSchema } from '../../import-runs/get-import-run.js';
-import type { ImportRunSchema } from '../../import-runs/list-import-runs.js';
+import type { ImportRunDetailSchema } from '../../imports/get-import-run.js';
+import type { ImportResultSchema } from '../../imports/ingest/import-result-schema.js';
+import type { ImportRunSchema } from '../../imports/list-import-runs.js';
 import type { CommitmentSchema, MeetingSchema, NoteSchema } from '../../meetings/meeting-view.js';
+import type { MeSchema } from '../../organization/get-me.js';
 import type { OrgSettingsViewSchema } from '../../organization/get-org-settings.js';
-import type { MeSchema } from '../../people/get-me.js';
+import type { AuditEventSchema } from '../../organization/list-audit-events.js';
 import type { ProblemSchema, pageOf } from '../../server/schemas/common.js';
 
 export type { CreatedApiToken } from '../../auth/create-api-token.js';
@@ -30,8 +30,9 @@ export type {
 } from '../../core/agenda-schema.js';
 export type { Scorecard, ScorecardRow } from '../../core/scorecard.js';
 export type { OrgSettings, OrgSettingsInput } from '../../core/settings.js';
-export type { ImportKind } from '../../import/read/import-fields.js';
-export type { PersonView } from '../../people/person-view.js';
+export type { ImportKind } from '../../imports/read/import-fields.js';
+export type { PersonView } from '../../organization/person-view.js';
+export type { TeamView } from '../../organization/team-view.js';
 export type {
   CalendarFeedCreated,
   CalendarFeedStatus,
@@ -60,7 +61,6 @@ export type {
   ScheduleMeetingBody,
   StartedMeeting,
 } from '../../server/schemas/meeting-workflow.js';
-export type { TeamView } from '../../teams/team-view.js';
 
 export type Me = z.infer<typeof MeSchema>;
 export type OrgSettingsView = z.infer<typeof OrgSettingsViewSchema>;

@@ -8,7 +8,7 @@ import { NotFoundPage } from './not-found-page.js';
 import { RequireSignIn } from './session.js';
 
 // Everything past the first screens loads on demand: the first screen stays small.
-const OneOnOnePage = lazy(() => import('../features/one-on-one/one-on-one-page.js'));
+const OneOnOnePage = lazy(() => import('../features/meetings/one-on-one-page.js'));
 const PersonPage = lazy(() => import('../features/rep/person-page.js'));
 const ScorecardPage = lazy(() => import('../features/scorecard/scorecard-page.js'));
 const PresentationPage = lazy(() => import('../features/scorecard/presentation-page.js'));

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import type { ChartProps } from '../features/charts/chart-spec.js';
+import type { ChartProps } from './charts/chart-spec.js';
 
 // The chart library is loaded with the first chart, never with the first screen.
-const EChart = lazy(() => import('../features/charts/echart.js'));
+const EChart = lazy(() => import('./charts/echart.js'));
 
 export function Chart(props: ChartProps) {
   const height = props.height ?? 220;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ImportKind } from '../../../import/read/import-fields.js';
+import type { ImportKind } from '../../../imports/read/import-fields.js';
 import { ApiError, api, messageOf } from '../../api/client.js';
 import type { ImportResult, ImportRun, Page, RowError } from '../../api/types.js';
 import { QueryView } from '../../components/states.js';

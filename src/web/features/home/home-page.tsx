@@ -6,7 +6,7 @@ import { unreachable } from '../../components/unreachable.js';
 // Each role's home is its own chunk: a rep never downloads the admin screens.
 const ManagerHome = lazy(() => import('../manager/manager-home.js'));
 const RepHome = lazy(() => import('../rep/rep-home.js'));
-const LeaderHome = lazy(() => import('../leader/leader-home.js'));
+const LeaderHome = lazy(() => import('../leaders/leader-home.js'));
 const AdminHome = lazy(() => import('../admin/admin-home.js'));
 
 export function HomePage() {

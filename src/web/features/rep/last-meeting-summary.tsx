@@ -2,7 +2,7 @@ import { useNotes } from '../../api/queries.js';
 import type { Commitment, Meeting } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
-import { StageBadge } from '../one-on-one/stage-badge.js';
+import { StageBadge } from '../meetings/stage-badge.js';
 
 /** The summary of the last 1:1 held: the stage reached, the shared notes, what was agreed. */
 export function LastMeetingSummary({

@@ -4,8 +4,8 @@ import { useSession } from '../../app/session.js';
 import { useFormat } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
 import { GoalProposals } from '../goals/goal-proposals.js';
-import { AgendaView, Reasons } from '../one-on-one/agenda-view.js';
-import { StageBadge } from '../one-on-one/stage-badge.js';
+import { AgendaView, Reasons } from '../meetings/agenda-view.js';
+import { StageBadge } from '../meetings/stage-badge.js';
 
 /** A rep's agenda read in advance: the rep's own (no surprises), or a manager preparing. */
 export default function PersonPage() {

@@ -5,8 +5,8 @@ import { useFormat } from '../../components/format.js';
 import { Movement, ordinal, Stat } from '../../components/stat.js';
 import { QueryView } from '../../components/states.js';
 import { GoalProposals } from '../goals/goal-proposals.js';
-import { Reasons } from '../one-on-one/agenda-view.js';
-import { StageBadge } from '../one-on-one/stage-badge.js';
+import { Reasons } from '../meetings/agenda-view.js';
+import { StageBadge } from '../meetings/stage-badge.js';
 import { CommitmentColumns } from './commitment-columns.js';
 import { LastMeetingSummary } from './last-meeting-summary.js';
 

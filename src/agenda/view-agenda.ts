@@ -1,0 +1,81 @@
+import type { Agenda } from '../core/agenda-schema.js';
+import { dayInZone } from '../core/days.js';
+import type { Day } from '../core/facts.js';
+import { dataVersionSql } from '../db/data-version.js';
+import type { Queryable } from '../db/database.js';
+import { type OrgContext, orgContextAt } from '../db/facts/org-context.js';
+import { recordAudit } from '../organization/record-audit.js';
+import { activitySharedSql } from '../organization/set-activity-sharing.js';
+import type { VersionedCache } from '../shared/versioned-cache.js';
+import { prepareAgenda } from './prepare-agenda.js';
+
+/** What a server keeps for reuse while the data version stands (src/server/result-caches.ts). */
+export interface AgendaCaches {
+  agendas: VersionedCache<Agenda>;
+  orgs: VersionedCache<OrgContext>;
+}
+
+export interface ViewAgendaOptions {
+  orgId: string;
+  repId: string;
+  viewerId: string;
+  now: Date;
+  asOf?: Day | undefined;
+  since?: Day | undefined;
+  ip?: string | undefined;
+}
+
+/**
+ * A rep's agenda as a viewer sees it. Under the organization's activity gate, activity is shown
+ * only when the progression reached the activity stage or the rep shared it (prepareAgenda
+ * decides); each time someone other than the rep sees it that way, the view is audited.
+ * With a cache, an agenda computed earlier is served while the data has not changed (the
+ * audit still records every view).
+ */
+export async function viewAgenda(
+  db: Queryable,
+  options: ViewAgendaOptions,
+  caches: AgendaCaches | null = null,
+): Promise<Agenda> {
+  // The version is read before any fact (see readDataVersion), with the rep's sharing in the
+  // same round trip: every agenda request, served from the cache or not, starts here.
+  const [state] = await db.query<{ version: number; shared: boolean }>(
+    `select ${dataVersionSql} as version, ${activitySharedSql} as shared`,
+    [options.orgId, options.repId],
+  );
+  const version = state?.version ?? 0;
+  const activityShared = state?.shared === true;
+  const org = await orgContextAt(db, options.orgId, version, caches?.orgs ?? null);
+  const asOf = options.asOf ?? dayInZone(options.now, org.timeZone);
+  const prepare = () =>
+    prepareAgenda(db, {
+      orgId: options.orgId,
+      personId: options.repId,
+      now: options.now,
+      activityShared,
+      org,
+      asOf,
+      ...(options.since ? { since: options.since } : {}),
+    });
+  // Everything the agenda depends on besides the data: who, which day, since when, sharing.
+  const key = [options.orgId, options.repId, asOf, options.since ?? '', activityShared].join(' ');
+  const agenda =
+    caches === null ? await prepare() : await caches.agendas.get(key, version, prepare);
+  if (
+    agenda.settings.activityGate &&
+    agenda.activity !== null &&
+    options.viewerId !== options.repId
+  ) {
+    await recordAudit(db, {
+      orgId: options.orgId,
+      actorId: options.viewerId,
+      action: 'activity.viewed',
+      subjectType: 'person',
+      subjectId: options.repId,
+      details: { asOf: agenda.asOf, stage: agenda.progression.stage, shared: activityShared },
+      ...(options.ip ? { ip: options.ip } : {}),
+      at: options.now,
+    });
+  }
+  return agenda;
+}
