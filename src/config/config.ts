@@ -32,6 +32,12 @@ export const ConfigSchema = z.object({
    */
   JOB_POLL_SECONDS: intFromEnv(1, 3_600).default(5),
   /**
+   * Seconds a server's claim on a job holds without renewal. The claim is renewed every third
+   * of it while the job runs, so this is how soon another server takes over the job of a
+   * server that died (docs/scaling.md); below 3 a slow database could let a live claim lapse.
+   */
+  JOB_LEASE_SECONDS: intFromEnv(3, 3_600).default(30),
+  /**
    * Megabytes of computed agendas and scorecards a server process keeps, each reused until
    * the data it was computed from changes; 0 computes every request afresh.
    */

@@ -8,7 +8,7 @@ import { claimJob, holdsJob } from './claim-job.js';
 import { createJobHandlers } from './create-job-handlers.js';
 import { enqueueJob } from './enqueue-job.js';
 import { enqueuePeriodicJobs } from './enqueue-periodic-jobs.js';
-import { JobLostError } from './job-types.js';
+import { type JobContext, JobLostError } from './job-types.js';
 import { runDueJobs } from './run-due-jobs.js';
 import { startJobRunner } from './start-job-runner.js';
 import { insertMeetingToRemind, jobTestConfig, waitFor } from './test-job-setup.js';
@@ -94,6 +94,69 @@ describe(`the job queue (${testEngine})`, () => {
     expect(await db.transaction((tx) => holdsJob(tx, crashed))).toBe(false);
     expect(await db.transaction((tx) => holdsJob(tx, recovered))).toBe(true);
     expect(new JobLostError(crashed).message).toContain('attempt 1');
+  });
+
+  it('renews a running job lease so no runner takes it over, and fences out a runner that lost it', async () => {
+    await enqueueJob(db, { orgId, kind: 'test-slow', dedupeKey: 's', runAt: new Date(T0) });
+    const config = jobTestConfig(sink.url);
+    // Each runner has its own clock, as two servers would.
+    let aNow = Date.parse(T0) + 1_000;
+    let bNow = aNow;
+    const clockA = { now: () => new Date(aNow) };
+    const clockB = { now: () => new Date(bNow) };
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const signals: AbortSignal[] = [];
+    const slow = {
+      'test-slow': async ({ job, complete, signal }: JobContext) => {
+        signals.push(signal);
+        if (job.attempts === 1) await gate;
+        await complete((tx) =>
+          enqueueJob(tx, {
+            orgId,
+            kind: 'test-effect',
+            dedupeKey: `attempt ${job.attempts}`,
+            runAt: new Date(T0),
+          }),
+        );
+      },
+    };
+    const lockedUntil = async () => {
+      const [row] = await db.query<{ locked_until: string; attempts: number }>(
+        "select locked_until, attempts from job where kind = 'test-slow'",
+      );
+      return row;
+    };
+    // 300 ms leases, renewed every 100 ms while the handler waits at the gate.
+    const runA = runDueJobs({ db, clock: clockA, config, handlers: slow, leaseMs: 300 });
+    await waitFor(async () => (await lockedUntil())?.attempts === 1);
+    // A second passes on both clocks: A's renewals carry its lease to +2.3 s.
+    aNow += 1_000;
+    bNow += 1_000;
+    await waitFor(async () => (await lockedUntil())?.locked_until === plus(2_300).toISOString());
+    const options = { kinds: ['test-slow'], leaseMs: 300, maxAttempts: 5 };
+    expect(await claimJob(db, { ...options, now: clockB.now() })).toBeNull();
+    // Runner A's clock stops (its renewals stay at +2.3 s, as a dead server's lease would):
+    // B, at +2.3 s, takes the job over and runs it to the end.
+    bNow = Date.parse(T0) + 2_300;
+    expect(await runDueJobs({ db, clock: clockB, config, handlers: slow, leaseMs: 300 })).toEqual({
+      done: 1,
+      failed: 0,
+    });
+    // A's next renewal finds the job taken: its signal is aborted, and its commit refused.
+    await waitFor(() => signals[0]?.aborted === true);
+    release();
+    expect(await runA).toEqual({ done: 0, failed: 1 });
+    const effects = await db.query<{ dedupe_key: string }>(
+      "select dedupe_key from job where kind = 'test-effect' order by dedupe_key",
+    );
+    expect(effects).toEqual([{ dedupe_key: 'attempt 2' }]);
+    const [job] = await db.query<{ attempts: number; done: boolean }>(
+      "select attempts, done_at is not null as done from job where kind = 'test-slow'",
+    );
+    expect(job).toEqual({ attempts: 2, done: true });
   });
 
   it('reminds manager and rep once, through the outbox, over SMTP', async () => {
