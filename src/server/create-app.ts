@@ -45,7 +45,7 @@ export interface AppOptions {
    * trusting the headers without a proxy would let any client forge them.
    */
   trustProxy?: boolean;
-  /** Failed sign-in counting; tests pass their own. */
+  /** Failed sign-in counting; default the database's (shared by every server). */
   signInLimiter?: SignInLimiter;
 }
 
@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options);
-  app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter());
+  app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter(options.db));
   app.decorate('resultCaches', createResultCaches(options.config.RESULT_CACHE_MB));
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
