@@ -14,6 +14,14 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/database' })
     .optional(),
+  /**
+   * A streaming standby of DATABASE_URL. Leaders' reports read from it while it is at most
+   * REPLICA_MAX_LAG_SECONDS behind, else from DATABASE_URL (docs/scaling.md).
+   */
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/database' })
+    .optional(),
+  REPLICA_MAX_LAG_SECONDS: intFromEnv(0, 3_600).default(30),
   RUDDER_DATA_DIR: z.string().min(1).default('./rudder-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The address people open; used in e-mails and calendar links. */

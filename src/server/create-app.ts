@@ -8,7 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { Config } from '../config/config.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
 import { installAccessControl } from './access/access-control.js';
 import { registerOpenApi } from './openapi.js';
@@ -45,6 +45,11 @@ export interface AppOptions {
    * trusting the headers without a proxy would let any client forge them.
    */
   trustProxy?: boolean;
+  /**
+   * Where reads that may lag go (leaders' reports): a replica reader when
+   * DATABASE_REPLICA_URL is set, else `db` itself.
+   */
+  reports?: Queryable;
   /** Failed sign-in counting; default the database's (shared by every server). */
   signInLimiter?: SignInLimiter;
 }
