@@ -27,6 +27,7 @@ describe('leaders reports on a streaming standby', () => {
   let reader: ReplicaReader;
   let app: FastifyInstance;
   let cookie: string;
+  let adminCookie: string;
   let orgId: string;
   const fallbacks: string[] = [];
 
@@ -71,6 +72,13 @@ describe('leaders reports on a streaming standby', () => {
       now: systemClock.now(),
       absoluteHours: 1,
     });
+    const adminId = await insertPerson(primary, orgId, { name: 'Ada', role: 'admin' });
+    adminCookie = await createSession(primary, {
+      orgId,
+      personId: adminId,
+      now: systemClock.now(),
+      absoluteHours: 1,
+    });
     const config = ConfigSchema.parse({ LOG_LEVEL: 'silent' });
     app = await createApp({ db: primary, clock: systemClock, config, reports: reader });
   });
@@ -94,6 +102,26 @@ describe('leaders reports on a streaming standby', () => {
     expect(response.json()).toMatchObject({ managers: [] });
     // The compliance query ran on the standby (its log has every statement).
     expect(statementsOnStandby()).toBe(before + 1);
+  });
+
+  it('sends the organization export to the standby', async () => {
+    const pages = () => readFileSync(pair.standbyLog, 'utf8').split('where x.key > $2').length - 1;
+    const before = pages();
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/export',
+      cookies: { rudder_session: adminCookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const people = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; row: { name?: string } })
+      .filter((line) => line.kind === 'people')
+      .map((line) => line.row.name);
+    expect(people.sort()).toEqual(['Ada', 'Lee']);
+    // One page per kind of row, each read on the standby.
+    expect(pages() - before).toBeGreaterThan(3);
   });
 
   it('reads the primary while the standby lags past the bound, so a fresh write is seen', async () => {
