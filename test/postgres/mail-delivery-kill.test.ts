@@ -102,8 +102,10 @@ describe('a server killed while it delivers an e-mail', () => {
     try {
       await waitFor(() => withId(id).length > 0, 20_000);
       const tookMs = Date.now() - killedAt;
-      // The killed server renewed its lease at most a third of a lease before it died.
-      expect(tookMs).toBeLessThan(leaseSeconds * 1_000 + 1_500);
+      // The killed server renewed its lease at most a third of a lease before it died: the
+      // job is free within the lease; the rest is a poll, a claim and an SMTP round trip
+      // (with room for a loaded CI machine).
+      expect(tookMs).toBeLessThan(leaseSeconds * 1_000 + 3_000);
       // Any duplicate would come in these 1.5 s of polls.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
     } finally {
