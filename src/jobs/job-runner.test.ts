@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createTestDb, testEngine } from '../db/test-db.js';
 import { insertOrg } from '../db/test-fixtures.js';
+import { queueMail } from '../mail/queue-mail.js';
 import { startSmtpSink } from '../mail/test-smtp-server.js';
 import { fixedClock } from '../shared/clock.js';
 import { claimJob, holdsJob } from './claim-job.js';
@@ -157,6 +158,46 @@ describe(`the job queue (${testEngine})`, () => {
       "select attempts, done_at is not null as done from job where kind = 'test-slow'",
     );
     expect(job).toEqual({ attempts: 2, done: true });
+  });
+
+  it('retries a delivery whose message another sender holds, and sends it once that lease is over', async () => {
+    const messageId = await queueMail(db, {
+      orgId,
+      to: ['casey@example.com'],
+      subject: 'Held elsewhere',
+      text: 't',
+      html: '<p>t</p>',
+    });
+    // Another sender (a server that died mid-send) holds the message until +10 s.
+    await db.query(
+      `update outbox_message set sending_until = $2, sending_by = gen_random_uuid() where id = $1`,
+      [messageId, plus(10_000).toISOString()],
+    );
+    await enqueueJob(db, {
+      orgId,
+      kind: 'deliver-mail',
+      dedupeKey: messageId,
+      payload: { messageId },
+      runAt: new Date(T0),
+    });
+    const config = jobTestConfig(sink.url);
+    const handlers = {
+      'deliver-mail': createJobHandlers(config)['deliver-mail'] ?? (async () => {}),
+    };
+    const run = (at: Date) => runDueJobs({ db, clock: fixedClock(at), config, handlers });
+    expect(await run(plus(0))).toEqual({ done: 0, failed: 1 });
+    const [job] = await db.query<{ run_at: string; last_error: string }>(
+      "select run_at, last_error from job where kind = 'deliver-mail' and dedupe_key = $1",
+      [messageId],
+    );
+    expect(job).toEqual({
+      run_at: plus(30_000).toISOString(),
+      last_error: 'the message is being sent by another sender',
+    });
+    const before = sink.received.length;
+    expect(await run(plus(30_000))).toEqual({ done: 1, failed: 0 });
+    const mails = sink.received.slice(before);
+    expect(mails.map((m) => m.raw.includes(`Message-ID: <${messageId}@rudder>`))).toEqual([true]);
   });
 
   it('reminds manager and rep once, through the outbox, over SMTP', async () => {
