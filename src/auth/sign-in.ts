@@ -28,7 +28,7 @@ export async function signIn(
   options: SignInOptions,
 ): Promise<{ orgId: string; personId: string }> {
   const keys = { email: options.email, address: options.address };
-  if (options.limiter.isBlocked(keys, options.now)) {
+  if (await options.limiter.isBlocked(keys, options.now)) {
     throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; try again in a few minutes.');
   }
   const candidates = await db.query<{ org_id: string; id: string; password_hash: string }>(
@@ -50,7 +50,7 @@ export async function signIn(
   }
   const [match] = matches;
   if (!match) {
-    options.limiter.recordFailure(keys, options.now);
+    await options.limiter.recordFailure(keys, options.now);
     for (const candidate of candidates) {
       await recordAudit(db, {
         orgId: candidate.org_id,
@@ -69,7 +69,7 @@ export async function signIn(
       issues: [{ field: 'body.org', reason: "give the organization's slug to sign in" }],
     });
   }
-  options.limiter.clearAccount(options.email);
+  await options.limiter.clearAccount(options.email);
   await recordAudit(db, {
     orgId: match.org_id,
     actorId: match.id,

@@ -102,7 +102,7 @@ describe(`rudder org create (${testEngine})`, () => {
       password: 'a long enough secret',
       address: '127.0.0.1',
       now,
-      limiter: createSignInLimiter(),
+      limiter: createSignInLimiter(db),
     });
     const [ids] = await db.query<{ orgId: string; personId: string }>(
       `select o.id as "orgId", p.id as "personId" from org o join person p on p.org_id = o.id`,

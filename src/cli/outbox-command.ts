@@ -37,7 +37,7 @@ export function outboxCommand(): Command {
               const sent = await sendOutbox(db, {
                 transport,
                 from: config.MAIL_FROM,
-                now: systemClock.now(),
+                clock: systemClock,
               });
               return `Sent ${sent} message(s).`;
             } finally {

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       SESSION_ABSOLUTE_HOURS: 336,
       TRUST_PROXY: false,
       JOB_POLL_SECONDS: 5,
+      JOB_LEASE_SECONDS: 30,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -21,6 +22,11 @@ describe('loadConfig', () => {
   it('refuses a job poll interval below one second', () => {
     expect(loadConfig({ JOB_POLL_SECONDS: '2' }).JOB_POLL_SECONDS).toBe(2);
     expect(() => loadConfig({ JOB_POLL_SECONDS: '0' })).toThrow('JOB_POLL_SECONDS="0"');
+  });
+
+  it('refuses a job lease below three seconds', () => {
+    expect(loadConfig({ JOB_LEASE_SECONDS: '3' }).JOB_LEASE_SECONDS).toBe(3);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '2' })).toThrow('JOB_LEASE_SECONDS="2"');
   });
 
   it('treats an empty variable as not set', () => {

@@ -14,6 +14,14 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/database' })
     .optional(),
+  /**
+   * A streaming standby of DATABASE_URL. Leaders' reports read from it while it is at most
+   * REPLICA_MAX_LAG_SECONDS behind, else from DATABASE_URL (docs/scaling.md).
+   */
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/database' })
+    .optional(),
+  REPLICA_MAX_LAG_SECONDS: intFromEnv(0, 3_600).default(30),
   RUDDER_DATA_DIR: z.string().min(1).default('./rudder-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The address people open; used in e-mails and calendar links. */
@@ -31,6 +39,12 @@ export const ConfigSchema = z.object({
    * or an e-mail may start at most. Each poll costs a few small queries per process.
    */
   JOB_POLL_SECONDS: intFromEnv(1, 3_600).default(5),
+  /**
+   * Seconds a server's claim on a job holds without renewal. The claim is renewed every third
+   * of it while the job runs, so this is how soon another server takes over the job of a
+   * server that died (docs/scaling.md); below 3 a slow database could let a live claim lapse.
+   */
+  JOB_LEASE_SECONDS: intFromEnv(3, 3_600).default(30),
   /**
    * Megabytes of computed agendas and scorecards a server process keeps, each reused until
    * the data it was computed from changes; 0 computes every request afresh.

@@ -126,7 +126,7 @@ async function copyToServer(client: pg.PoolClient, options: CopyInOptions): Prom
   return stream.rowCount;
 }
 
-function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
+export function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
   const own = rawParsers[oid];
   if (own) return own;
   return format === 'binary'

@@ -49,6 +49,24 @@ export async function holdsJob(tx: Queryable, job: ClaimedJob): Promise<boolean>
   return row !== undefined;
 }
 
+/**
+ * Extends this claim's lease, fenced by its `attempts`: false when another runner claimed the
+ * job after the lease ran out (or it is done), and then this runner must not commit.
+ */
+export async function renewJobLease(
+  db: Queryable,
+  job: ClaimedJob,
+  options: { now: Date; leaseMs: number },
+): Promise<boolean> {
+  const rows = await db.query(
+    `update job set locked_until = $4::timestamptz + $5 * interval '1 millisecond'
+      where org_id = $1 and id = $2 and attempts = $3 and done_at is null
+     returning 1`,
+    [job.orgId, job.id, job.attempts, options.now.toISOString(), options.leaseMs],
+  );
+  return rows.length === 1;
+}
+
 /** Exponential backoff: 30 s, 1 min, 2 min, … capped at one hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);

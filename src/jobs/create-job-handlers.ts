@@ -45,15 +45,21 @@ export function createJobHandlers(
     },
   };
   if (transport) {
-    handlers['deliver-mail'] = async ({ job, db, clock, config: c, fence }) => {
-      await deliverOutboxMessage(db, {
+    handlers['deliver-mail'] = async ({ job, db, clock, config: c, fence, leaseMs }) => {
+      const outcome = await deliverOutboxMessage(db, {
         orgId: job.orgId,
         messageId: text(job.payload, 'messageId'),
         transport,
         from: c.MAIL_FROM,
-        now: clock.now(),
+        clock,
+        // Half the job's lease: when a runner dies, the message's lease has run out by the
+        // time another runner may claim the job, which then finds the message free to send.
+        leaseMs: leaseMs / 2,
         fence,
       });
+      // Another sender holds the message (it may have died): retry after the backoff, so
+      // the message is sent once that lease has run out.
+      if (outcome === 'in-flight') throw new Error('the message is being sent by another sender');
     };
   }
   return handlers;

@@ -24,6 +24,13 @@ export interface JobContext {
   complete<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Inside a transaction: row-locks the job and checks this runner still holds it. */
   fence(tx: Queryable): Promise<void>;
+  /**
+   * How long the claim holds without renewal. The runner renews it every third of that while
+   * the handler runs; a lease the handler takes on something else should end no later.
+   */
+  leaseMs: number;
+  /** Aborted when a renewal found the job taken over: whatever the handler does won't commit. */
+  signal: AbortSignal;
 }
 
 export type JobHandler = (context: JobContext) => Promise<void>;

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
-import { claimJob, holdsJob, retryDelayMs } from './claim-job.js';
+import { startHeartbeat } from '../shared/heartbeat.js';
+import { claimJob, holdsJob, renewJobLease, retryDelayMs } from './claim-job.js';
 import { type ClaimedJob, type JobContext, type JobHandler, JobLostError } from './job-types.js';
 
 export interface RunDueJobsOptions {
@@ -9,6 +10,7 @@ export interface RunDueJobsOptions {
   clock: Clock;
   config: Config;
   handlers: Readonly<Record<string, JobHandler>>;
+  /** Default the configuration's `JOB_LEASE_SECONDS`; renewed every third while a job runs. */
   leaseMs?: number;
   maxAttempts?: number;
   /** Stop after this many jobs (the loop comes back on its next poll). */
@@ -26,11 +28,13 @@ export interface RunDueJobsResult {
 /**
  * Claims and runs due jobs one at a time until none is due. A job that throws is released
  * with `last_error` and retried after an exponential backoff; after `maxAttempts` it is
- * dead (attempts = max, done_at null). Completion is fenced by the claim's `attempts`:
- * whatever happens to leases, one claim's effects commit per job.
+ * dead (attempts = max, done_at null). While a handler runs, its lease is renewed (a
+ * heartbeat), so a short lease holds for a long job and a dead runner's job is taken over
+ * one lease after its last renewal. Completion is fenced by the claim's `attempts`: whatever
+ * happens to leases, one claim's effects commit per job.
  */
 export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobsResult> {
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? options.config.JOB_LEASE_SECONDS * 1_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const kinds = Object.keys(options.handlers);
   const result: RunDueJobsResult = { done: 0, failed: 0 };
@@ -46,7 +50,7 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
     const handler = options.handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await runOne(options, job, handler);
+      await runOne(options, job, handler, leaseMs);
       result.done += 1;
     } catch (error: unknown) {
       result.failed += 1;
@@ -62,9 +66,15 @@ async function runOne(
   options: RunDueJobsOptions,
   job: ClaimedJob,
   handler: JobHandler,
+  leaseMs: number,
 ): Promise<void> {
   const { db } = options;
   let completed = false;
+  const heartbeat = startHeartbeat({
+    everyMs: leaseMs / 3,
+    renew: () => renewJobLease(db, job, { now: options.clock.now(), leaseMs }),
+    onError: (error) => options.onError?.(error, job),
+  });
   const fence = async (tx: Queryable) => {
     if (!(await holdsJob(tx, job))) throw new JobLostError(job);
   };
@@ -74,6 +84,8 @@ async function runOne(
     clock: options.clock,
     config: options.config,
     fence,
+    leaseMs,
+    signal: heartbeat.signal,
     complete: (fn) =>
       db.transaction(async (tx) => {
         await fence(tx);
@@ -86,8 +98,12 @@ async function runOne(
         return value;
       }),
   };
-  await handler(context);
-  if (!completed) await context.complete(async () => undefined);
+  try {
+    await handler(context);
+    if (!completed) await context.complete(async () => undefined);
+  } finally {
+    await heartbeat.stop();
+  }
 }
 
 /** Gives a failed job back, to run again after the backoff (if it has attempts left). */

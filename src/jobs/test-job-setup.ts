@@ -34,9 +34,12 @@ export async function insertMeetingToRemind(
 }
 
 /** Polls `done` every 20 ms until true or the deadline: for loops running in the background. */
-export async function waitFor(done: () => boolean, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

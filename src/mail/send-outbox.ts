@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { Database, Queryable } from '../db/database.js';
+import type { Clock } from '../shared/clock.js';
+import { startHeartbeat } from '../shared/heartbeat.js';
 
 /** What sends one message: nodemailer's SMTP transport in production. */
 export interface MailTransport {
@@ -13,12 +16,23 @@ export interface MailTransport {
   }): Promise<unknown>;
 }
 
-/** The SMTP transport of `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
+/**
+ * The SMTP transport of `SMTP_URL` (smtp:// or smtps://, credentials in the URL). Its timeouts
+ * bound how long a live sender waits on a silent receiver before giving the message back for
+ * a retry (nodemailer's defaults wait up to 10 minutes).
+ */
 export function smtpTransport(smtpUrl: string): MailTransport & { close(): void } {
   // nodemailer loads with the first message: a server without SMTP never pays for it at start.
   let transport: Promise<Transporter> | null = null;
   const open = () => {
-    transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+    transport ??= import('nodemailer').then((m) =>
+      m.default.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 20_000,
+        greetingTimeout: 20_000,
+        socketTimeout: 60_000,
+      }),
+    );
     return transport;
   };
   return {
@@ -29,51 +43,78 @@ export function smtpTransport(smtpUrl: string): MailTransport & { close(): void 
   };
 }
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'missing';
+/**
+ * `in-flight`: another sender holds the message's lease (it is delivering it now, or died
+ * less than a lease ago); the caller retries later.
+ */
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'missing' | 'in-flight';
+
+/** How long a sender's claim on a message holds without renewal (renewed every third). */
+export const defaultSendLeaseMs = 20_000;
 
 export interface DeliverOutboxMessageOptions {
   orgId: string;
   messageId: string;
   transport: MailTransport;
   from: string;
-  now: Date;
+  clock: Clock;
+  leaseMs?: number;
   /** Called inside the claiming transaction (the job runner's fence). */
   fence?: (tx: Queryable) => Promise<void>;
+  onError?: (error: unknown) => void;
 }
 
 /**
- * Sends one outbox message, at most once. SMTP cannot take part in a database transaction,
- * so the order decides what a crash costs:
- * 1. claim: `sent_at` is set in a committed transaction, only if it was still null — of any
- *    number of runners, exactly one gets the row (the conditional update is atomic);
- * 2. send over SMTP;
- * 3. if the server refuses or cannot be reached, `sent_at` is cleared again and the error
- *    rethrown, so the job retries with backoff.
- * A process that dies between 1 and 2 leaves the message marked sent but not delivered:
- * a lost e-mail rather than a duplicate. For a reminder or a summary that is the right
- * side to err on (a duplicate looks broken, and every message stays readable in the
- * outbox); the Message-ID derived from the outbox id lets receivers drop duplicates too.
+ * Sends one outbox message at least once, and more than once only if a process dies between
+ * the receiver's acknowledgement and the commit that follows it. SMTP cannot take part in a
+ * database transaction, so the order decides what a crash costs:
+ * 1. claim: a lease (`sending_until`, `sending_by`) is committed, only if the message is
+ *    unsent and nobody else's lease is running — of any number of senders, one gets it;
+ * 2. send over SMTP, renewing the lease while it runs, with the Message-ID derived from the
+ *    outbox id, the same on every attempt (receivers can drop a duplicate by it);
+ * 3. after the receiver acknowledged (sendMail resolves after the final 250 to DATA),
+ *    `sent_at` is set; if the send failed, the lease is given back and the error rethrown.
+ * A process that dies before 3 leaves `sent_at` null and a lease that runs out within
+ * `leaseMs`: any sender then delivers the message again (docs/operations.md).
  */
 export async function deliverOutboxMessage(
   db: Database,
   options: DeliverOutboxMessageOptions,
 ): Promise<DeliveryOutcome> {
+  const leaseMs = options.leaseMs ?? defaultSendLeaseMs;
+  const key = [options.orgId, options.messageId] as const;
+  const attempt = randomUUID();
+  const leaseEnd = () => new Date(options.clock.now().getTime() + leaseMs).toISOString();
   const claimed = await db.transaction(async (tx) => {
     await options.fence?.(tx);
     const [row] = await tx.query<{ to: string[]; subject: string; text: string; html: string }>(
-      `update outbox_message set sent_at = $3
+      `update outbox_message set sending_until = $3, sending_by = $4
         where org_id = $1 and id = $2 and sent_at is null
+          and (sending_until is null or sending_until <= $5)
        returning "to", subject, text, html`,
-      [options.orgId, options.messageId, options.now.toISOString()],
+      [...key, leaseEnd(), attempt, options.clock.now().toISOString()],
     );
     if (row) return row;
-    const [exists] = await tx.query('select 1 from outbox_message where org_id = $1 and id = $2', [
-      options.orgId,
-      options.messageId,
-    ]);
-    return exists ? ('already-sent' as const) : ('missing' as const);
+    const [found] = await tx.query<{ sent: boolean }>(
+      'select sent_at is not null as sent from outbox_message where org_id = $1 and id = $2',
+      [...key],
+    );
+    if (!found) return 'missing' as const;
+    return found.sent ? ('already-sent' as const) : ('in-flight' as const);
   });
   if (typeof claimed === 'string') return claimed;
+  const heartbeat = startHeartbeat({
+    everyMs: leaseMs / 3,
+    renew: async () =>
+      (
+        await db.query(
+          `update outbox_message set sending_until = $3
+            where org_id = $1 and id = $2 and sending_by = $4 and sent_at is null returning 1`,
+          [...key, leaseEnd(), attempt],
+        )
+      ).length === 1,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   try {
     await options.transport.sendMail({
       from: options.from,
@@ -84,12 +125,21 @@ export async function deliverOutboxMessage(
       messageId: `<${options.messageId}@rudder>`,
     });
   } catch (error: unknown) {
+    await heartbeat.stop();
     await db.query(
-      'update outbox_message set sent_at = null where org_id = $1 and id = $2 and sent_at = $3',
-      [options.orgId, options.messageId, options.now.toISOString()],
+      `update outbox_message set sending_until = null, sending_by = null
+        where org_id = $1 and id = $2 and sending_by = $3`,
+      [...key, attempt],
     );
     throw error;
   }
+  await heartbeat.stop();
+  // Delivered, whoever holds the lease now: the first acknowledged delivery is the one kept.
+  await db.query(
+    `update outbox_message set sent_at = $3, sending_until = null, sending_by = null
+      where org_id = $1 and id = $2 and sent_at is null`,
+    [...key, options.clock.now().toISOString()],
+  );
   return 'sent';
 }
 
@@ -99,7 +149,7 @@ export async function deliverOutboxMessage(
  */
 export async function sendOutbox(
   db: Database,
-  options: { transport: MailTransport; from: string; now: Date; limit?: number },
+  options: { transport: MailTransport; from: string; clock: Clock; limit?: number },
 ): Promise<number> {
   const pending = await db.query<{ org_id: string; id: string }>(
     `select org_id, id from outbox_message where sent_at is null order by created_at, id limit $1`,
@@ -112,7 +162,7 @@ export async function sendOutbox(
       messageId: message.id,
       transport: options.transport,
       from: options.from,
-      now: options.now,
+      clock: options.clock,
     });
     if (outcome === 'sent') sent += 1;
   }

@@ -14,10 +14,17 @@ export interface ReceivedMail {
  */
 export async function startSmtpSink(): Promise<{
   url: string;
+  /** Messages acknowledged (the final 250 to DATA sent): what a real receiver delivers. */
   received: ReceivedMail[];
+  /**
+   * The next message is read to its end but never acknowledged (the sender waits for a 250
+   * that does not come); resolves with it then. A kill window for the delivery tests.
+   */
+  holdNext(): Promise<ReceivedMail>;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
+  let hold: ((mail: ReceivedMail) => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,11 +34,17 @@ export async function startSmtpSink(): Promise<{
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom;
-        received.push({
+        const mail = {
           from: from ? from.address : null,
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        };
+        if (hold) {
+          hold(mail);
+          hold = null;
+          return;
+        }
+        received.push(mail);
         callback();
       });
     },
@@ -41,6 +54,10 @@ export async function startSmtpSink(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    holdNext: () =>
+      new Promise((resolve) => {
+        hold = resolve;
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -8,7 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { Config } from '../config/config.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
 import { installAccessControl } from './access/access-control.js';
 import { registerOpenApi } from './openapi.js';
@@ -45,7 +45,12 @@ export interface AppOptions {
    * trusting the headers without a proxy would let any client forge them.
    */
   trustProxy?: boolean;
-  /** Failed sign-in counting; tests pass their own. */
+  /**
+   * Where reads that may lag go (leaders' reports): a replica reader when
+   * DATABASE_REPLICA_URL is set, else `db` itself.
+   */
+  reports?: Queryable;
+  /** Failed sign-in counting; default the database's (shared by every server). */
   signInLimiter?: SignInLimiter;
 }
 
@@ -89,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options);
-  app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter());
+  app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter(options.db));
   app.decorate('resultCaches', createResultCaches(options.config.RESULT_CACHE_MB));
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);

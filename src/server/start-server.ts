@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { openReplicaReader } from '../db/open-replica.js';
 import { createJobHandlers } from '../jobs/create-job-handlers.js';
 import { startJobRunner } from '../jobs/start-job-runner.js';
 import type { Clock } from '../shared/clock.js';
@@ -27,7 +28,15 @@ export async function startServer({
   config,
   jobs = true,
 }: StartServerOptions): Promise<RunningServer> {
-  const app = await createApp({ db, clock, config });
+  const reports =
+    config.DATABASE_REPLICA_URL && db.engine === 'postgres'
+      ? openReplicaReader(db, config.DATABASE_REPLICA_URL, {
+          maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
+          clock,
+          onFallback: (reason) => app.log.warn(`leaders' reports read the primary: ${reason}`),
+        })
+      : null;
+  const app = await createApp({ db, clock, config, ...(reports ? { reports } : {}) });
   await app.listen({ port: config.PORT, host: config.HOST });
   const runner = jobs
     ? startJobRunner({
@@ -52,6 +61,7 @@ export async function startServer({
           await runner?.stop();
           await app.close();
         } finally {
+          await reports?.close();
           await db.close();
         }
       })();

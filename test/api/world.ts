@@ -103,6 +103,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     clock,
     config,
     signInLimiter: createSignInLimiter(
+      db,
       options.limits ?? { perAccount: 1000, perAddress: 1000, windowMinutes: 15 },
     ),
   });

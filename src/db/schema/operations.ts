@@ -101,7 +101,15 @@ export const outboxMessage = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     createdAt: createdAt(),
+    /** Set only after the SMTP receiver acknowledged the message (the final 250 to DATA). */
     sentAt: instant('sent_at'),
+    /**
+     * While a sender delivers it: until when that sender vouches for the attempt (renewed
+     * while SMTP runs). A lease that ran out belongs to a sender that died: any may retry.
+     */
+    sendingUntil: instant('sending_until'),
+    /** The attempt holding the lease: only it may give the message back after a failure. */
+    sendingBy: uuid('sending_by'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -124,3 +132,15 @@ export const dataVersion = pgTable(
   },
   (t) => [check('data_version_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Failed sign-ins per key (`account:<lowercased e-mail>` or `address:<client>`) in a fixed
+ * window, shared by every server process so N servers enforce the limit of one. Not a tenant
+ * table: an e-mail address may sign in to several organizations, and the limit guards the
+ * address before any organization is known.
+ */
+export const signInLimit = pgTable('sign_in_limit', {
+  key: text('key').primaryKey(),
+  windowStart: instant('window_start').notNull(),
+  failures: integer('failures').notNull(),
+});

@@ -35,6 +35,9 @@ function filterOf(access: Access): { leaderId?: string; managerId?: string } {
 /** Cadence compliance, progression history and follow-through: figures, never notes. */
 export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.deps;
+  // The figures may lag a little (a standby's replay): they come from the reports reader.
+  // Who is in scope is an access decision and is read on the primary.
+  const reports = app.deps.reports ?? db;
   const tags = ['leaders'];
 
   app.get(
@@ -51,7 +54,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
       const access = accessOf(request);
       const range = rangeOf(request.query, access.today);
       const scope = await personScope(db, access);
-      const managers = await getCadenceCompliance(db, {
+      const managers = await getCadenceCompliance(reports, {
         orgId: access.caller.orgId,
         ...range,
         now: clock.now(),
@@ -81,7 +84,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const scope = await personScope(db, access);
-      const heatmap = await getStageHeatmap(db, {
+      const heatmap = await getStageHeatmap(reports, {
         orgId: access.caller.orgId,
         fromMonth,
         toMonth,
@@ -104,7 +107,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const access = accessOf(request);
       const scope = await personScope(db, access);
-      const reps = await listRepsAtActivityStage(db, {
+      const reps = await listRepsAtActivityStage(reports, {
         orgId: access.caller.orgId,
         throughMonth: request.query.throughMonth ?? monthOf(access.today),
         minPeriods: request.query.minPeriods,
@@ -128,7 +131,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
       const access = accessOf(request);
       const range = rangeOf(request.query, access.today);
       const scope = await personScope(db, access);
-      const rates = await getFollowThrough(db, {
+      const rates = await getFollowThrough(reports, {
         orgId: access.caller.orgId,
         ...range,
         ...filterOf(access),
