@@ -12,15 +12,16 @@ export interface E2eSuite {
 }
 
 /**
- * One real server (demo seed, fixed clock) serving dist/web itself, with helmet's CSP, and one
- * browser for the tests of a file, which run in order. Any CSP refusal fails the test.
+ * One real server (demo seed, or an empty database with `empty`; fixed clock) serving dist/web
+ * itself, with helmet's CSP, and one browser for the tests of a file, which run in order. Any
+ * CSP refusal fails the test.
  */
-export function e2eSuite(): E2eSuite {
+export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
   let server: AppServer;
   let browser: Browser;
   const refused: string[] = [];
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await startAppServer(options);
     browser = await launchBrowser();
     const index = await fetch(`${server.url}/`);
     expect(index.headers.get('content-type')).toContain('text/html');

@@ -1,6 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, messageOf } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 
@@ -12,6 +12,12 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useQueryClient();
+  // A server without any organization has nobody to sign in: its first visitor sets it up.
+  const setup = useQuery({
+    queryKey: ['setup'],
+    queryFn: () => api<{ open: boolean }>('GET', '/setup'),
+    retry: false,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,6 +34,8 @@ export function SignInPage() {
       setBusy(false);
     }
   };
+
+  if (setup.data?.open) return <Navigate to="/setup" replace />;
 
   return (
     <main id="main" className="sign-in">

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, seriousViolations } from './browser.js';
+import { e2eSuite } from './suite.js';
+
+// `rudder serve` on a fresh data folder: no organization, no demo.
+const suite = e2eSuite({ empty: true });
+
+async function fill(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values))
+    await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+describe('first run in the browser: from an empty database to the admin home', () => {
+  it('sends the first visitor to the setup screen, which names each refused field', async () => {
+    const page = await suite.page();
+    page.setDefaultTimeout(10_000);
+    // Nobody can sign in yet: the sign-in page hands over to the setup.
+    await page.goto(`${suite.url}/`);
+    await page.getByRole('heading', { name: 'Set up your organization' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByLabel('Time zone').selectOption('Europe/Paris');
+    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
+    await fill(page, {
+      'Organization name': 'Acme Sales',
+      'Your name': 'Pat Lee',
+      'E-mail': 'pat-at-acme',
+      Password: 'short',
+    });
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    const email = page.getByLabel('E-mail', { exact: true });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field-error').allTextContents()).toEqual([
+      "'pat-at-acme' is not an e-mail address",
+      'Must have at least 10 characters',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'setup-refused');
+    await page.close();
+  });
+
+  it('creates the organization and signs its admin in on the admin home; setup is then closed', async () => {
+    const page = await suite.page();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${suite.url}/setup`);
+    await page.getByRole('heading', { name: 'Set up your organization' }).waitFor();
+    await screenshots(page, 'setup');
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByLabel('Time zone').selectOption('Europe/Paris');
+    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
+    await fill(page, {
+      'Organization name': 'Acme Sales',
+      'Your name': 'Pat Lee',
+      'E-mail': 'pat@acme.example',
+      Password: 'a long enough password',
+    });
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Signed in as the admin of the new organization: the admin's menu and its name.
+    await page.getByRole('link', { name: 'People & teams' }).first().waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me).toMatchObject({
+      person: { name: 'Pat Lee', role: 'admin', email: 'pat@acme.example' },
+      org: { slug: 'acme-sales', name: 'Acme Sales' },
+    });
+    const settings = await page.evaluate(async () => (await fetch('/api/v1/settings')).json());
+    expect(settings).toMatchObject({
+      currency: 'EUR',
+      timeZone: 'Europe/Paris',
+      fiscalYearStartMonth: 4,
+    });
+    await screenshots(page, 'setup-done-admin-home');
+
+    // A second visit, even signed in, finds the setup closed, and the API refuses it too.
+    await page.goto(`${suite.url}/setup`);
+    await page.getByRole('heading', { name: 'This Rudder is already set up' }).waitFor();
+    await screenshots(page, 'setup-closed');
+    const second = await page.evaluate(async () => {
+      const response = await fetch('/api/v1/setup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Second',
+          currency: 'USD',
+          timeZone: 'UTC',
+          fiscalYearStartMonth: 1,
+          admin: { email: 'eve@evil.example', password: 'a long enough password' },
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { code: string } };
+    });
+    expect(second.status).toBe(403);
+    expect(second.body.code).toBe('FORBIDDEN');
+    await page.close();
+  });
+});
