@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { issueSetupToken } from '../../src/auth/issue-setup-token.js';
 import { screenshots, seriousViolations } from './browser.js';
 import { e2eSuite } from './suite.js';
 
@@ -93,6 +94,44 @@ describe('first run in the browser: from an empty database to the admin home', (
     });
     expect(second.status).toBe(403);
     expect(second.body.code).toBe('FORBIDDEN');
+    await page.close();
+  });
+
+  it('sets up a second organization with a setup link, then asks which one at sign-in', async () => {
+    const { token } = await issueSetupToken(suite.app.deps.db, { now: new Date() });
+    const page = await suite.page();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${suite.url}/setup?token=${token}`);
+    await page.getByRole('heading', { name: 'Set up your organization' }).waitFor();
+    await fill(page, {
+      'Organization name': 'Beta Sales',
+      'Your name': 'Pat Lee',
+      'E-mail': 'pat@acme.example',
+      Password: 'a long enough password',
+    });
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'People & teams' }).first().waitFor();
+    await page.context().clearCookies();
+
+    await page.goto(`${suite.url}/sign-in`);
+    await page.getByLabel('E-mail').fill('pat@acme.example');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const choice = page.getByRole('group', { name: /several organizations/ });
+    await choice.waitFor();
+    expect(
+      await choice
+        .getByRole('radio')
+        .evaluateAll((radios) => radios.map((r) => r.closest('label')?.textContent)),
+    ).toEqual(['Acme Sales (acme-sales)', 'Beta Sales (beta-sales)']);
+    await screenshots(page, 'sign-in-choose-org');
+    await page.getByRole('radio', { name: /Beta Sales/ }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'People & teams' }).first().waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me).toMatchObject({ org: { slug: 'beta-sales' }, person: { role: 'admin' } });
     await page.close();
   });
 });

@@ -5,6 +5,8 @@ import { type Browser, launchBrowser, watchCsp } from './browser.js';
 
 export interface E2eSuite {
   readonly url: string;
+  /** The server's application, for what only the CLI does (e.g. a setup token). */
+  readonly app: AppServer['app'];
   /** A new tab, signed out, whose CSP refusals fail the test. */
   page(): Promise<Page>;
   /** Moves the server's and the browser's clocks on together. */
@@ -37,6 +39,9 @@ export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
   return {
     get url() {
       return server.url;
+    },
+    get app() {
+      return server.app;
     },
     async advanceClock(minutes) {
       server.clock.advance(minutes * 60_000);
