@@ -134,4 +134,61 @@ describe('first run in the browser: from an empty database to the admin home', (
     expect(me).toMatchObject({ org: { slug: 'beta-sales' }, person: { role: 'admin' } });
     await page.close();
   });
+
+  it('opens an invitation link on a page that names its organization, then signs in there', async () => {
+    const page = await suite.page();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${suite.url}/sign-in`);
+    await page.getByLabel('E-mail').fill('pat@acme.example');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('radio', { name: /Acme Sales/ }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // The admin invites a manager (the API the admin screens call).
+    const invited = await page.evaluate(async () => {
+      const post = (url: string, body: object) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const person = (await (
+        await post('/api/v1/people', {
+          name: 'Mia Chen',
+          email: 'mia@acme.example',
+          role: 'manager',
+        })
+      ).json()) as { id: string };
+      return (await post(`/api/v1/people/${person.id}/invitation`, {})).status;
+    });
+    expect(invited).toBeLessThan(300);
+    const [mail] = await suite.app.deps.db.query<{ text: string }>(
+      `select text from outbox_message where 'mia@acme.example' = any("to")`,
+    );
+    const link = /\/set-password\?token=\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+    await page.context().clearCookies();
+
+    await page.goto(`${suite.url}${link}`);
+    await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    expect(await page.locator('main p.muted').textContent()).toBe(
+      'For mia@acme.example in Acme Sales. The link works once.',
+    );
+    await screenshots(page, 'set-password');
+    await page.getByLabel('Password', { exact: true }).fill('mia has a long password');
+    await page.getByRole('button', { name: 'Save and sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByLabel('E-mail').inputValue()).toBe('mia@acme.example');
+    await page.getByLabel('Password').fill('mia has a long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me).toMatchObject({ org: { slug: 'acme-sales' }, person: { role: 'manager' } });
+    // The link is spent: opening it again says so.
+    await page.context().clearCookies();
+    await page.goto(`${suite.url}${link}`);
+    await page.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+    await page.close();
+  });
 });

@@ -29,6 +29,8 @@ export const visibility: readonly RouteRule[] = [
   open('POST', `${v1}/auth/sign-in`),
   open('POST', `${v1}/auth/password-reset`),
   open('POST', `${v1}/auth/password`),
+  /** The set-password page's question: which organization is this link for? */
+  open('GET', `${v1}/auth/password-link`),
   /**
    * First run: open only while no organization exists, or with a one-time setup token from
    * the CLI (src/organization/set-up-organization.ts decides; it is no way into an org).

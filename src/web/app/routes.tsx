@@ -8,6 +8,7 @@ import { NotFoundPage } from './not-found-page.js';
 import { RequireSignIn } from './session.js';
 
 // Everything past the first screens loads on demand: the first screen stays small.
+const SetPasswordPage = lazy(() => import('../features/sign-in/set-password-page.js'));
 const SetupPage = lazy(() => import('../features/setup/setup-page.js'));
 const OneOnOnePage = lazy(() => import('../features/meetings/one-on-one-page.js'));
 const PersonPage = lazy(() => import('../features/rep/person-page.js'));
@@ -24,6 +25,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/setup" element={lazyPage(<SetupPage />)} />
+      <Route path="/set-password" element={lazyPage(<SetPasswordPage />)} />
       <Route
         element={
           <RequireSignIn>

@@ -5,14 +5,16 @@ import { ApiError, api, messageOf } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 
 export function SignInPage() {
-  const [email, setEmail] = useState('');
+  const [params] = useSearchParams();
+  // From a set-password link: the account's e-mail and its organization are known.
+  const linkedOrg = params.get('org') ?? '';
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The organizations this e-mail and password open, when more than one: the user chooses. */
   const [choices, setChoices] = useState<OrgChoice[]>([]);
   const [org, setOrg] = useState('');
-  const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useQueryClient();
   // A server without any organization has nobody to sign in: its first visitor sets it up.
@@ -28,7 +30,11 @@ export function SignInPage() {
     setError(null);
     try {
       await api('POST', '/auth/sign-in', {
-        body: { email, password, ...(choices.length > 0 && org ? { org } : {}) },
+        body: {
+          email,
+          password,
+          ...(choices.length > 0 && org ? { org } : linkedOrg ? { org: linkedOrg } : {}),
+        },
       });
       await client.invalidateQueries({ queryKey: keys.me });
       const next = params.get('next');
