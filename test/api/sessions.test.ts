@@ -286,8 +286,22 @@ describe(`sessions (${testEngine})`, () => {
         url: '/api/v1/auth/password',
         payload: { token, password: pw },
       });
+    // The link says which organization and account it is for, until it is spent.
+    const describe = (t: string) =>
+      world.app.inject({ url: `/api/v1/auth/password-link?token=${encodeURIComponent(t)}` });
+    const described = await describe(token);
+    expect(described.statusCode).toBe(200);
+    expect(described.json()).toEqual({
+      purpose: 'invitation',
+      email: 'new.rep@org-a.test',
+      org: { slug: 'org-a', name: 'org-a' },
+    });
+    // The same secret under the other organization's id is no link.
+    const moved = `${world.b.orgId}.${token.split('.')[1]}`;
+    expect((await describe(moved)).statusCode).toBe(404);
     expect((await set('a brand new password')).statusCode).toBe(204);
     expect((await set('another new password')).statusCode).toBe(400);
+    expect((await describe(token)).statusCode).toBe(404);
     const signedIn = await world.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
