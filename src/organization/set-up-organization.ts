@@ -45,8 +45,10 @@ export async function setUpOrganization(
   options: SetUpOrganizationOptions,
 ): Promise<CreatedOrganization> {
   const token = options.setupToken;
-  // Refused before the slow hash when it cannot succeed; checked again under the lock.
+  // Refused before the slow hash when it cannot succeed (no free scrypt work for a made-up
+  // token); checked again, and the token spent, under the lock.
   if (token === undefined && !(await isSetupOpen(db))) throw alreadySetUp();
+  if (token !== undefined && !(await isUsable(db, token, options.now))) throw badToken();
   const org = parseNewOrganization(options.input);
   if (!org.admin.password) {
     throw new AppError('VALIDATION_FAILED', 'admin.password: is required', {
@@ -72,4 +74,13 @@ export async function setUpOrganization(
     }
     return insertOrganization(tx, { org, passwordHash, now: options.now });
   });
+}
+
+async function isUsable(db: Queryable, token: string, now: Date): Promise<boolean> {
+  const [row] = await db.query<{ usable: boolean }>(
+    `select exists (select 1 from setup_token
+                     where token_hash = $1 and used_at is null and expires_at > $2) as usable`,
+    [sha256(token), now.toISOString()],
+  );
+  return row?.usable === true;
 }

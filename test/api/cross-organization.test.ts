@@ -222,6 +222,41 @@ describe(`two organizations share nothing (${testEngine})`, () => {
     expect(await digest()).toEqual(before);
   });
 
+  it("gives org A's API token nothing of org B: objects, export and import history", async () => {
+    const created = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { cookie: cookie.admin },
+      payload: { name: 'crm sync' },
+    });
+    expect(created.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${(created.json() as { token: string }).token}` };
+    for (const url of [
+      `/api/v1/people/${world.b.people.r1a}`,
+      `/api/v1/teams/${world.b.teams.t1}`,
+      `/api/v1/imports/${world.b.importRunId}`,
+      `/api/v1/goals/${world.b.workflow.goals.r1a}/events`,
+    ]) {
+      const response = await world.app.inject({ url, headers: bearer });
+      expect(response.statusCode, url).toBe(404);
+    }
+    const revoke = await world.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-tokens/${world.b.apiTokenId}`,
+      headers: bearer,
+    });
+    expect(revoke.statusCode).toBe(404);
+    for (const url of ['/api/v1/export', '/api/v1/imports', '/api/v1/people?limit=200']) {
+      const response = await world.app.inject({ url, headers: bearer });
+      expect(response.statusCode, url).toBe(200);
+      expect(leakedB(response.body), url).toEqual([]);
+      expect(response.body, url).not.toContain('org-b');
+    }
+    // A's export does hold A's own people: the check above looked at a real export.
+    const exported = await world.app.inject({ url: '/api/v1/export', headers: bearer });
+    expect(exported.body).toContain(world.a.emails.r1a);
+  });
+
   it("keeps each organization's calendar feed to its own meetings; a feed token moved to the other org opens nothing", async () => {
     const feed = async (who: string) => {
       const created = await world.app.inject({
