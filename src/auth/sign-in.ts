@@ -21,7 +21,8 @@ let decoyHash: Promise<string> | null = null;
  * Checks e-mail and password. Unknown e-mail, inactive person and wrong password all answer the
  * same 401, in about the same time. A person may have accounts in several organizations
  * with one e-mail: the password decides which; when it opens more than one and no `org` is
- * given, the caller is asked for the organization (400, field `org`).
+ * given, the caller is asked to choose (400 whose issues, field `body.org`, are the
+ * organizations that password opens: slug as `value`, name as `reason`).
  */
 export async function signIn(
   db: Queryable,
@@ -31,8 +32,14 @@ export async function signIn(
   if (await options.limiter.isBlocked(keys, options.now)) {
     throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; try again in a few minutes.');
   }
-  const candidates = await db.query<{ org_id: string; id: string; password_hash: string }>(
-    `select p.org_id, p.id, p.password_hash
+  const candidates = await db.query<{
+    org_id: string;
+    id: string;
+    password_hash: string;
+    slug: string;
+    org_name: string;
+  }>(
+    `select p.org_id, p.id, p.password_hash, o.slug, o.name as org_name
        from person p join org o on o.id = p.org_id
       where lower(p.email) = lower($1) and p.active and p.password_hash is not null
         and ($2::text is null or o.slug = $2)
@@ -40,7 +47,7 @@ export async function signIn(
       limit 10`,
     [options.email, options.org ?? null],
   );
-  const matches: Array<{ org_id: string; id: string }> = [];
+  const matches: typeof candidates = [];
   for (const candidate of candidates) {
     if (await verifyPassword(options.password, candidate.password_hash)) matches.push(candidate);
   }
@@ -65,9 +72,15 @@ export async function signIn(
     throw new AppError('UNAUTHENTICATED', 'The e-mail or the password is not right.');
   }
   if (matches.length > 1) {
-    throw new AppError('VALIDATION_FAILED', 'org: this account exists in several organizations.', {
-      issues: [{ field: 'body.org', reason: "give the organization's slug to sign in" }],
-    });
+    // Only the organizations this password opens are listed: whoever sees the list could
+    // sign in to each of them anyway, so it tells nothing a right password does not.
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'org: this e-mail and password open several organizations; choose one.',
+      {
+        issues: matches.map((m) => ({ field: 'body.org', value: m.slug, reason: m.org_name })),
+      },
+    );
   }
   await options.limiter.clearAccount(options.email);
   await recordAudit(db, {

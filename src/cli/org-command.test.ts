@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.js';
+import { sha256 } from '../auth/secrets.js';
 import { setPasswordWithToken } from '../auth/set-password-with-token.js';
 import { signIn } from '../auth/sign-in.js';
 import { createSignInLimiter } from '../auth/sign-in-limiter.js';
 import type { Database } from '../db/database.js';
 import { createTestDb, testEngine } from '../db/test-db.js';
+import { setUpOrganization } from '../organization/set-up-organization.js';
 import { isAppError } from '../shared/app-error.js';
-import { type OrgCreateFlags, runOrgCreate, runOrgList } from './org-command.js';
+import { type OrgCreateFlags, runOrgCreate, runOrgList, runOrgSetupToken } from './org-command.js';
 
 const now = new Date('2026-03-02T09:00:00Z');
 const acme: OrgCreateFlags = {
@@ -251,5 +253,31 @@ describe(`rudder org create (${testEngine})`, () => {
       { slug: 'beta', name: 'Beta GmbH', people: 1, createdAt: '2026-03-02T09:00:00.000Z' },
       { slug: 'gamma', name: 'Gamma', people: 1, createdAt: '2026-03-02T09:00:00.000Z' },
     ]);
+  });
+});
+
+describe(`rudder org setup-token (${testEngine})`, () => {
+  it('prints a single-use link, valid one hour, that opens the setup of one more organization', async () => {
+    const output = await runOrgSetupToken(db, { now, publicUrl: 'https://rudder.acme.example' });
+    expect(output).toContain('(it works once, until 2026-03-02 10:00 UTC)');
+    const token = /https:\/\/rudder\.acme\.example\/setup\?token=([A-Za-z0-9_-]{43})\n/.exec(
+      output,
+    )?.[1];
+    expect(token).toBeDefined();
+    // Only its hash is stored.
+    const stored = await db.query<{ token_hash: string }>('select token_hash from setup_token');
+    expect(stored.map((r) => r.token_hash)).toEqual([sha256(token ?? '')]);
+    const input = {
+      name: 'Delta Sales',
+      currency: 'CHF',
+      timeZone: 'Europe/Zurich',
+      fiscalYearStartMonth: 1,
+      admin: { email: 'dee@delta.example', password: 'a long enough password' },
+    };
+    const created = await setUpOrganization(db, { input, setupToken: token, now });
+    expect(created.slug).toBe('delta-sales');
+    await expect(
+      setUpOrganization(db, { input: { ...input, name: 'Epsilon' }, setupToken: token, now }),
+    ).rejects.toThrow('The setup link is not valid, was already used, or has expired.');
   });
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { issueSetupToken, setupLink } from '../auth/issue-setup-token.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import {
@@ -35,7 +36,9 @@ const flagOfField: Readonly<Record<string, string>> = {
 
 /** `rudder org create` and `rudder org list`. */
 export function orgCommand(): Command {
-  const org = new Command('org').description('Create and list organizations.');
+  const org = new Command('org').description(
+    'Create and list organizations, or print a link to set one up in the browser.',
+  );
   org
     .command('create')
     .description(
@@ -80,7 +83,36 @@ export function orgCommand(): Command {
       const output = await withDb(loadConfig(), (db) => runOrgList(db, options));
       process.stdout.write(output);
     });
+  org
+    .command('setup-token')
+    .description(
+      'Print a single-use link (valid one hour) to set up one more organization in the browser.',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      const output = await withDb(config, (db) =>
+        runOrgSetupToken(db, { now: systemClock.now(), publicUrl: config.PUBLIC_URL }),
+      );
+      process.stdout.write(output);
+    });
   return org;
+}
+
+/**
+ * A setup link for one more organization. Without an organization the setup screen needs
+ * none, but the link works then too.
+ */
+export async function runOrgSetupToken(
+  db: Database,
+  context: { now: Date; publicUrl?: string | undefined },
+): Promise<string> {
+  const { token, expiresAt } = await issueSetupToken(db, { now: context.now });
+  return [
+    'Open this link to set up a new organization and its first admin in the browser',
+    `(it works once, until ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC):`,
+    `  ${setupLink(context.publicUrl, token)}`,
+    '',
+  ].join('\n');
 }
 
 export interface OrgCreateContext {

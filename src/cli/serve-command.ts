@@ -25,9 +25,10 @@ export function serveCommand(): Command {
         const { startServer, stopOnSignals } = serverModule.value;
         const say = (line: string) => process.stdout.write(`${line}\n`);
         let demoLogins: string[] = [];
+        const [existing] = await db.query<{ n: number }>('select count(*)::int8 as n from org');
+        const empty = (existing?.n ?? 0) === 0;
         if (options.demo) {
-          const [existing] = await db.query<{ n: number }>('select count(*)::int8 as n from org');
-          if ((existing?.n ?? 0) === 0) {
+          if (empty) {
             say('First start: creating the demo organization…');
             // Loaded only here: a start on an existing database never pays for the generator.
             const { seedDemo } = await import('../demo/seed-demo.js');
@@ -42,6 +43,11 @@ export function serveCommand(): Command {
         stopOnSignals(server, say);
         say(`Rudder is running on ${describeDb(config)}.`);
         say(`Open ${server.url}`);
+        // Without --demo an empty database is set up in the browser (src/web/features/setup).
+        if (empty && !options.demo)
+          say(
+            `No organization yet: open ${server.url}/setup to set up yours (or stop and run \`npm start\` for the demo).`,
+          );
         if (demoLogins.length > 0)
           say(['Sign in to the demo organization as:', ...demoLogins].join('\n'));
         else if (options.demo)

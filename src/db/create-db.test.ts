@@ -40,6 +40,7 @@ describe(`database contract (${testEngine})`, () => {
       'result_entry',
       'scorecard_publication',
       'session',
+      'setup_token',
       'sign_in_limit',
       'stage',
       'team',
@@ -86,7 +87,7 @@ describe(`database contract (${testEngine})`, () => {
          join pg_class t on t.oid = x.indrelid
          join pg_namespace n on n.oid = t.relnamespace
          left join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
-        where n.nspname = 'public' and t.relname not in ('org', 'data_version', 'sign_in_limit') and i.relname <> 'job_due_idx'
+        where n.nspname = 'public' and t.relname not in ('org', 'data_version', 'sign_in_limit', 'setup_token') and i.relname <> 'job_due_idx'
         order by 1`,
     );
     const notLed = rows.filter((r) => r.first !== 'org_id').map((r) => r.index);

@@ -38,60 +38,78 @@ export async function createOrganization(
   const org = parseNewOrganization(options.input);
   // scrypt is slow on purpose: hash before the transaction, not while it holds a connection.
   const passwordHash = org.admin.password ? await hashPassword(org.admin.password) : null;
-  return db.transaction(async (tx) => {
-    const [created] = await tx.query<{ id: string }>(
-      // settings '{}': every threshold is its default (src/core/settings.ts), read through
-      // the schema, so a better default later reaches organizations that changed nothing.
-      // `on conflict do nothing`: two creations racing for one slug get the same answer.
-      `insert into org (slug, name, currency, time_zone, fiscal_year_start_month, settings, created_at)
-       values ($1, $2, $3, $4, $5, '{}', $6)
-       on conflict (slug) do nothing returning id`,
-      [
-        org.slug,
-        org.name,
-        org.currency,
-        org.timeZone,
-        org.fiscalYearStartMonth,
-        options.now.toISOString(),
-      ],
-    );
-    if (!created) return refuseTakenSlug(tx, org.slug);
-    const orgId = created.id;
-    await tx.query(
-      `insert into stage (org_id, name, position, kind, probability)
-       select $1, s.name, s.position, s.kind, s.probability
-         from json_to_recordset($2::json) as s(name text, position smallint, kind text, probability smallint)`,
-      [orgId, JSON.stringify(defaultStages)],
-    );
-    const [admin] = await tx.query<{ id: string }>(
-      `insert into person (org_id, name, email, role, password_hash, created_at)
-       values ($1, $2, $3, 'admin', $4, $5) returning id`,
-      [orgId, org.admin.name, org.admin.email, passwordHash, options.now.toISOString()],
-    );
-    if (!admin) throw new Error('insert into person returned no row');
-    await recordAudit(tx, {
-      orgId,
-      actorId: null,
-      action: 'person.created',
-      subjectType: 'person',
-      subjectId: admin.id,
-      details: { role: 'admin', via: 'organization created' },
-      at: options.now,
-    });
-    const signInLink =
-      passwordHash === null
-        ? setPasswordLink(
-            options.publicUrl,
-            await issueOneTimeToken(tx, {
-              orgId,
-              personId: admin.id,
-              purpose: 'invitation',
-              now: options.now,
-            }),
-          )
-        : null;
-    return { orgId, slug: org.slug, adminId: admin.id, signInLink };
+  return db.transaction((tx) =>
+    insertOrganization(tx, { org, passwordHash, now: options.now, publicUrl: options.publicUrl }),
+  );
+}
+
+/**
+ * The writes of a new organization, inside the caller's transaction: the org, its default
+ * stages, its first admin (with `passwordHash`, or a sign-in link when null) and the audit row.
+ * The CLI's `org create` and the browser's setup share it.
+ */
+export async function insertOrganization(
+  tx: Queryable,
+  options: {
+    org: NewOrganization;
+    passwordHash: string | null;
+    now: Date;
+    publicUrl?: string | undefined;
+  },
+): Promise<CreatedOrganization> {
+  const { org, passwordHash } = options;
+  const [created] = await tx.query<{ id: string }>(
+    // settings '{}': every threshold is its default (src/core/settings.ts), read through
+    // the schema, so a better default later reaches organizations that changed nothing.
+    // `on conflict do nothing`: two creations racing for one slug get the same answer.
+    `insert into org (slug, name, currency, time_zone, fiscal_year_start_month, settings, created_at)
+     values ($1, $2, $3, $4, $5, '{}', $6)
+     on conflict (slug) do nothing returning id`,
+    [
+      org.slug,
+      org.name,
+      org.currency,
+      org.timeZone,
+      org.fiscalYearStartMonth,
+      options.now.toISOString(),
+    ],
+  );
+  if (!created) return refuseTakenSlug(tx, org.slug);
+  const orgId = created.id;
+  await tx.query(
+    `insert into stage (org_id, name, position, kind, probability)
+     select $1, s.name, s.position, s.kind, s.probability
+       from json_to_recordset($2::json) as s(name text, position smallint, kind text, probability smallint)`,
+    [orgId, JSON.stringify(defaultStages)],
+  );
+  const [admin] = await tx.query<{ id: string }>(
+    `insert into person (org_id, name, email, role, password_hash, created_at)
+     values ($1, $2, $3, 'admin', $4, $5) returning id`,
+    [orgId, org.admin.name, org.admin.email, passwordHash, options.now.toISOString()],
+  );
+  if (!admin) throw new Error('insert into person returned no row');
+  await recordAudit(tx, {
+    orgId,
+    actorId: null,
+    action: 'person.created',
+    subjectType: 'person',
+    subjectId: admin.id,
+    details: { role: 'admin', via: 'organization created' },
+    at: options.now,
   });
+  const signInLink =
+    passwordHash === null
+      ? setPasswordLink(
+          options.publicUrl,
+          await issueOneTimeToken(tx, {
+            orgId,
+            personId: admin.id,
+            purpose: 'invitation',
+            now: options.now,
+          }),
+        )
+      : null;
+  return { orgId, slug: org.slug, adminId: admin.id, signInLink };
 }
 
 /** The schema's verdict as the one error type, one issue per refused field. */

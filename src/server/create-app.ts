@@ -32,6 +32,7 @@ import { meetingRoutes } from './routes/meetings.js';
 import { organizationRoutes } from './routes/organization.js';
 import { peopleRoutes } from './routes/people.js';
 import { scorecardRoutes } from './routes/scorecard.js';
+import { setupRoutes } from './routes/setup.js';
 import { teamRoutes } from './routes/teams.js';
 import { webApp } from './web-app.js';
 
@@ -119,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(setupRoutes);
   await app.register(meRoutes);
   await app.register(peopleRoutes);
   await app.register(agendaRoutes);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
 import { ConfigSchema } from '../../src/config/config.js';
 import { testEngine } from '../../src/db/test-db.js';
+import { insertOrg } from '../../src/db/test-fixtures.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createWorld, password, sessionCookieOf, signIn, type World, worldNow } from './world.js';
 
@@ -166,6 +168,35 @@ describe(`sessions (${testEngine})`, () => {
     expect((await me(cookie)).json().org.slug).toBe('org-b');
   });
 
+  it('lists only the organizations the password opens, and signs in to the one chosen', async () => {
+    // A third organization knows the same e-mail with another password: never listed.
+    const orgC = await insertOrg(world.db, { slug: 'org-c' });
+    await world.db.query(
+      `insert into person (org_id, name, email, role, password_hash) values ($1, 'C both', 'both@rudder.test', 'rep', $2)`,
+      [orgC, await hashPassword('another password entirely')],
+    );
+    const ask = (body: object) =>
+      world.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: body });
+    const ambiguous = await ask({ email: 'BOTH@rudder.test', password });
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.cookies).toEqual([]);
+    expect(ambiguous.json().issues).toEqual([
+      { field: 'body.org', value: 'org-a', reason: 'org-a' },
+      { field: 'body.org', value: 'org-b', reason: 'org-b' },
+    ]);
+    // The other password opens org-c alone: no question, straight in.
+    const onlyC = await ask({ email: 'both@rudder.test', password: 'another password entirely' });
+    expect(onlyC.statusCode).toBe(200);
+    expect(onlyC.json().org.slug).toBe('org-c');
+    // Naming an organization the password does not open is the same 401 as a wrong password.
+    const wrongOrg = await ask({ email: 'both@rudder.test', password, org: 'org-c' });
+    expect(wrongOrg.statusCode).toBe(401);
+    const chosen = await ask({ email: 'both@rudder.test', password, org: 'org-a' });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().org.slug).toBe('org-a');
+    expect(chosen.json().person.id).toBe(world.a.people.both);
+  });
+
   it('refuses a cross-origin write on a cookie session, and accepts a same-origin one', async () => {
     const cookie = await signIn(world.app, world.a.emails.r1a);
     const write = (headers: Record<string, string>) =>
@@ -255,8 +286,22 @@ describe(`sessions (${testEngine})`, () => {
         url: '/api/v1/auth/password',
         payload: { token, password: pw },
       });
+    // The link says which organization and account it is for, until it is spent.
+    const describe = (t: string) =>
+      world.app.inject({ url: `/api/v1/auth/password-link?token=${encodeURIComponent(t)}` });
+    const described = await describe(token);
+    expect(described.statusCode).toBe(200);
+    expect(described.json()).toEqual({
+      purpose: 'invitation',
+      email: 'new.rep@org-a.test',
+      org: { slug: 'org-a', name: 'org-a' },
+    });
+    // The same secret under the other organization's id is no link.
+    const moved = `${world.b.orgId}.${token.split('.')[1]}`;
+    expect((await describe(moved)).statusCode).toBe(404);
     expect((await set('a brand new password')).statusCode).toBe(204);
     expect((await set('another new password')).statusCode).toBe(400);
+    expect((await describe(token)).statusCode).toBe(404);
     const signedIn = await world.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',

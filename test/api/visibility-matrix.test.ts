@@ -52,6 +52,31 @@ describe(`visibility matrix (${testEngine})`, () => {
     expect(stale).toEqual([]);
   });
 
+  it('aims every route with an :id at an object of org B for each role of org A (otherOrg)', () => {
+    const b = world.b;
+    const ofB = new Set([
+      ...Object.values(b.people),
+      ...Object.values(b.teams),
+      ...Object.values(b.meetings),
+      ...Object.values(b.commitments).flatMap((c) => [c.rep, c.manager]),
+      ...Object.values(b.workflow.meetings),
+      ...Object.values(b.workflow.goals),
+      ...Object.values(b.workflow.proposals).flatMap((p) => [p.byRep, p.byManager]),
+      b.apiTokenId,
+      b.importRunId,
+    ]);
+    const aimed = signedIn
+      .filter((rule) => rule.target !== 'none')
+      .flatMap((rule) =>
+        roles.map((role) => {
+          const target = targetOf(world, rule, role, 'otherOrg') ?? 'none';
+          return `${rule.method} ${rule.url} as ${role}: ${ofB.has(target) ? 'org B' : target}`;
+        }),
+      )
+      .filter((line) => !line.endsWith('org B'));
+    expect(aimed).toEqual([]);
+  });
+
   for (const rule of signedIn) {
     const name = `${rule.method} ${rule.url}`;
 

@@ -19,10 +19,13 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** The real server on an in-memory PGlite seeded with the demo, on a free port. */
-export async function startAppServer(): Promise<AppServer> {
+/**
+ * The real server on an in-memory PGlite seeded with the demo, on a free port; with
+ * `empty: true`, on an empty database, as `rudder serve` on a fresh data folder (first run).
+ */
+export async function startAppServer(options: { empty?: boolean } = {}): Promise<AppServer> {
   const db = await createTestDb();
-  await seedDemo({ db, now: demoNow });
+  if (!options.empty) await seedDemo({ db, now: demoNow });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
   const clock = mutableClock(demoNow);
   const app = await createApp({ db, clock, config });

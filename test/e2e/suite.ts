@@ -5,6 +5,8 @@ import { type Browser, launchBrowser, watchCsp } from './browser.js';
 
 export interface E2eSuite {
   readonly url: string;
+  /** The server's application, for what only the CLI does (e.g. a setup token). */
+  readonly app: AppServer['app'];
   /** A new tab, signed out, whose CSP refusals fail the test. */
   page(): Promise<Page>;
   /** Moves the server's and the browser's clocks on together. */
@@ -12,15 +14,16 @@ export interface E2eSuite {
 }
 
 /**
- * One real server (demo seed, fixed clock) serving dist/web itself, with helmet's CSP, and one
- * browser for the tests of a file, which run in order. Any CSP refusal fails the test.
+ * One real server (demo seed, or an empty database with `empty`; fixed clock) serving dist/web
+ * itself, with helmet's CSP, and one browser for the tests of a file, which run in order. Any
+ * CSP refusal fails the test.
  */
-export function e2eSuite(): E2eSuite {
+export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
   let server: AppServer;
   let browser: Browser;
   const refused: string[] = [];
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await startAppServer(options);
     browser = await launchBrowser();
     const index = await fetch(`${server.url}/`);
     expect(index.headers.get('content-type')).toContain('text/html');
@@ -36,6 +39,9 @@ export function e2eSuite(): E2eSuite {
   return {
     get url() {
       return server.url;
+    },
+    get app() {
+      return server.app;
     },
     async advanceClock(minutes) {
       server.clock.advance(minutes * 60_000);

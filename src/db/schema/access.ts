@@ -31,6 +31,18 @@ export const oneTimeToken = pgTable(
   ],
 );
 
+/**
+ * A one-time setup token (`rudder org setup-token`): on a server that already has an
+ * organization, it is what opens the browser's setup screen for one more. Server-wide, so no
+ * org_id; kept only as a SHA-256 hash, single use, short-lived.
+ */
+export const setupToken = pgTable('setup_token', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: createdAt(),
+  expiresAt: instant('expires_at').notNull(),
+  usedAt: instant('used_at'),
+});
+
 /** A team's scorecard for one period, published by its manager: from then on the reps see it. */
 export const scorecardPublication = pgTable(
   'scorecard_publication',

@@ -29,6 +29,14 @@ export const visibility: readonly RouteRule[] = [
   open('POST', `${v1}/auth/sign-in`),
   open('POST', `${v1}/auth/password-reset`),
   open('POST', `${v1}/auth/password`),
+  /** The set-password page's question: which organization is this link for? */
+  open('GET', `${v1}/auth/password-link`),
+  /**
+   * First run: open only while no organization exists, or with a one-time setup token from
+   * the CLI (src/organization/set-up-organization.ts decides; it is no way into an org).
+   */
+  open('GET', `${v1}/setup`),
+  open('POST', `${v1}/setup`),
   /** The calendar subscription: no session; the secret token in the URL is the credential. */
   open('GET', '/calendar/:token.ics'),
   api('POST', '/auth/sign-out', 'none', own),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createSession } from '../../auth/create-session.js';
+import { describePasswordLink } from '../../auth/describe-password-link.js';
 import { endSession } from '../../auth/end-session.js';
 import { PasswordSchema } from '../../auth/password.js';
 import { requestPasswordReset } from '../../auth/request-password-reset.js';
@@ -118,6 +119,29 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(202).send({ accepted: true as const });
     },
+  );
+
+  app.get(
+    '/api/v1/auth/password-link',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'What an unspent invitation or reset link is for: its organization and e-mail (404 when spent or expired)',
+        querystring: z.strictObject({
+          token: plainText({ min: 1, max: 200, trim: false }).describe('from the e-mailed link'),
+        }),
+        response: {
+          200: z.object({
+            purpose: z.enum(['invitation', 'password_reset']),
+            email: z.string().nullable(),
+            org: z.object({ slug: z.string(), name: z.string() }),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => describePasswordLink(db, { token: request.query.token, now: clock.now() }),
   );
 
   app.post(

@@ -8,6 +8,8 @@ import { NotFoundPage } from './not-found-page.js';
 import { RequireSignIn } from './session.js';
 
 // Everything past the first screens loads on demand: the first screen stays small.
+const SetPasswordPage = lazy(() => import('../features/sign-in/set-password-page.js'));
+const SetupPage = lazy(() => import('../features/setup/setup-page.js'));
 const OneOnOnePage = lazy(() => import('../features/meetings/one-on-one-page.js'));
 const PersonPage = lazy(() => import('../features/rep/person-page.js'));
 const ScorecardPage = lazy(() => import('../features/scorecard/scorecard-page.js'));
@@ -22,6 +24,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/setup" element={lazyPage(<SetupPage />)} />
+      <Route path="/set-password" element={lazyPage(<SetPasswordPage />)} />
       <Route
         element={
           <RequireSignIn>
