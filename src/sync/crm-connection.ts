@@ -177,6 +177,20 @@ export async function holdConnection(
   return rows.length > 0;
 }
 
+/** Extends the hold of the run that has it (a long first sync outlasts one lease). */
+export async function renewHold(
+  q: Queryable,
+  connection: Pick<CrmConnection, 'orgId' | 'id'>,
+  now: Date,
+  leaseMs: number,
+): Promise<void> {
+  await q.query(
+    `update crm_connection set running_until = $3::timestamptz + $4 * interval '1 millisecond'
+      where org_id = $1 and id = $2 and running_until is not null`,
+    [connection.orgId, connection.id, now.toISOString(), leaseMs],
+  );
+}
+
 /** Frees the connection at the end of a run and notes when it ran. */
 export async function releaseConnection(
   q: Queryable,

@@ -10,6 +10,7 @@ import {
   holdConnection,
   loadCrmConnection,
   releaseConnection,
+  renewHold,
   saveCrmSecrets,
   saveCursor,
   stopConnection,
@@ -124,11 +125,21 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const run = new SyncRun(options, connection, api, result);
+  // On PostgreSQL, where other servers may wait for the connection, the hold is renewed while
+  // a batch runs; on PGlite the batch's transaction holds the only connection anyway.
+  const renewal =
+    db.engine === 'postgres'
+      ? setInterval(() => {
+          renewHold(db, connection, clock.now(), HOLD_MS).catch(() => undefined);
+        }, HOLD_MS / 3)
+      : undefined;
+  renewal?.unref();
   try {
     await run.all();
   } catch (error: unknown) {
     await run.failed(error);
   } finally {
+    clearInterval(renewal);
     result.requests = api.requests;
     const synced = result.status === 'succeeded' && options.dryRun !== true;
     await releaseConnection(db, connection, clock.now(), synced);
@@ -339,7 +350,7 @@ class SyncRun {
       if (first.done !== true) yield first.value;
       yield* records;
     }
-    await holdConnection(db, this.connection, clock.now(), HOLD_MS).catch(() => undefined);
+    await renewHold(db, this.connection, clock.now(), HOLD_MS);
     const now = clock.now();
     const imported = await importRecords({
       db,
