@@ -60,6 +60,9 @@ export function secretKeyBytes(text: string): Buffer | null {
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Variables whose values are secrets. */
+const secretVariables = new Set(['CRM_SECRET_KEY']);
+
 /** Parses the environment; a bad value is an error that names the variable and the reason. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "not set", as shells and .env files usually intend.
@@ -68,7 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return { field, value: env[field], reason: issue.message };
+    // A secret's value is never repeated, not even a wrong one: the message reaches logs.
+    const value = secretVariables.has(field) ? '(hidden)' : env[field];
+    return { field, value, reason: issue.message };
   });
   const lines = issues.map((i) => `  ${i.field}=${JSON.stringify(i.value ?? '')}: ${i.reason}`);
   throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`, { issues });
