@@ -27,6 +27,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** How many times it answers before the real answer comes back (default 1). */
   times?: number;
+  /** Close the connection without answering, as a dropped network would. */
+  drop?: boolean;
 }
 
 export interface FakeSalesforceOptions {
@@ -132,6 +134,10 @@ export class FakeSalesforce {
     if (fault !== undefined) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+      if (fault.drop === true) {
+        request.socket.destroy();
+        return;
+      }
       answer(fault.status, fault.body, fault.headers);
       return;
     }

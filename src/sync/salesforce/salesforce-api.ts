@@ -79,7 +79,16 @@ export class SalesforceApi {
     if (this.connection.secrets.accessToken === undefined) await this.renewToken();
     let renewed = false;
     for (let tries = 1; ; tries += 1) {
-      const response = await this.send(path);
+      const response = await this.send(path).catch(async (error: unknown) => {
+        // A dropped connection (an idle keep-alive socket the server closed while a batch
+        // merged, a network blip): a GET is safe to repeat, after the same backoff.
+        if (tries >= this.maxTries) throw error;
+        const wait = waitOf(null, tries);
+        this.waits.push(wait);
+        await this.sleep(wait);
+        return null;
+      });
+      if (response === null) continue;
       if (response.ok) return response.json();
       const errors = ErrorBodySchema.safeParse(await response.json().catch(() => null));
       const codes = errors.success ? errors.data.map((e) => e.errorCode) : [];

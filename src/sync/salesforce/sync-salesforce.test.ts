@@ -525,7 +525,7 @@ describe(`Salesforce rate limits on ${testEngine}`, () => {
     await fake.stop();
   });
 
-  it('a 429 mid-run is waited out (Retry-After) and the page read once more', async () => {
+  it('a dropped connection and a 429 mid-run are waited out (Retry-After) and the page read once more; a lasting limit ends the run', async () => {
     fake.faults.push({
       when: '/query/01g3-2',
       status: 429,
@@ -539,12 +539,16 @@ describe(`Salesforce rate limits on ${testEngine}`, () => {
       body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
       times: 5,
     });
+    // And the connection drops once on the users' second page.
+    fake.faults.push({ when: '/query/01g1-2', status: 0, body: null, drop: true });
     const result = await run('2024-03-03T08:00:00Z');
     expect(result.status).toBe('rate-limited');
     expect(result.message).toContain('REQUEST_LIMIT_EXCEEDED');
     expect(result.message).toContain('resumes from its cursor');
-    // 7 s as told, then 1, 2, 4, 8 s without a Retry-After; the fifth try gives up.
-    expect(sleeps).toEqual([7000, 1000, 2000, 4000, 8000]);
+    // 1 s after the dropped connection; 7 s as told by Retry-After, then 1, 2, 4, 8 s
+    // without one; the fifth try gives up.
+    expect(sleeps).toEqual([1000, 7000, 1000, 2000, 4000, 8000]);
+    expect(fake.log.filter((r) => r.path.endsWith('/query/01g1-2'))).toHaveLength(2);
     // The users committed with their cursor; the opportunities' batch wrote nothing.
     const [counts] = await db.query<{ people: number; deals: number; events: number }>(
       `select (select count(*) from person where org_id = $1)::int as people,
