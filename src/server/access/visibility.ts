@@ -233,6 +233,7 @@ export const visibility: readonly RouteRule[] = [
   api('GET', '/audit-events', 'none', adminOnly),
   /** CRM connections (never their secrets) and "Sync now". */
   api('GET', '/crm/:crm', 'none', adminOnly),
+  api('PATCH', '/crm/:crm', 'none', adminOnly),
   api('POST', '/crm/:crm/sync', 'none', adminOnly),
 ];
 

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { crmKinds } from '../../db/schema/operations.js';
 import { viewCrmConnection } from '../../sync/crm-connection.js';
 import { requestSync } from '../../sync/request-sync.js';
+import {
+  ConnectionSettingsPatchSchema,
+  updateConnectionSettings,
+} from '../../sync/update-connection-settings.js';
 import { accessOf } from '../access/access-control.js';
 import { problems } from '../schemas/common.js';
 
@@ -44,6 +48,34 @@ export const crmRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const view = await viewCrmConnection(db, accessOf(request).caller.orgId, request.params.crm);
       if (view === null) return { connection: null };
+      const { orgId: _org, id: _id, ...shown } = view;
+      return { connection: shown };
+    },
+  );
+
+  app.patch(
+    '/api/v1/crm/:crm',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Change the connection's settings: amount field, schedule (admin)",
+        description:
+          '`amountField`: the opportunity field read as the amount (e.g. ARR__c), from the next ' +
+          'run on; `scheduleMinutes`: how often the servers sync (5–1440, default 60).',
+        params: CrmParams,
+        body: ConnectionSettingsPatchSchema,
+        response: { 200: z.object({ connection: CrmConnectionSchema }), ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      const view = await updateConnectionSettings(db, {
+        orgId: caller.orgId,
+        crm: request.params.crm,
+        patch: request.body,
+        actorId: caller.personId,
+        now: clock.now(),
+      });
       const { orgId: _org, id: _id, ...shown } = view;
       return { connection: shown };
     },

@@ -161,7 +161,7 @@ export class SalesforceApi {
     });
     this.connection = {
       ...this.connection,
-      // The instance named by the token answer wins, unless the admin pinned one (a proxy).
+      // The configured instance URL stays (it may be a proxy, a sandbox or a test server).
       secrets: {
         ...this.connection.secrets,
         accessToken: tokens.accessToken,

@@ -19,6 +19,7 @@ import { connectCrm } from '../connect-crm.js';
 import { SecretBox } from '../secret-box.js';
 import { FakeSalesforce } from './fake-salesforce.js';
 import { loaded } from './fake-salesforce-data.js';
+import { syncSalesforce } from './sync-salesforce.js';
 
 const KEY = 'a1'.repeat(32);
 const box = SecretBox.fromConfig(KEY);
@@ -90,6 +91,32 @@ describe(`Salesforce syncs on the job queue on ${testEngine}`, () => {
     expect(next.syncs).toBe(1);
   });
 
+  it('two runs at once on one connection: one syncs, the other finds it busy', async () => {
+    const orgId = await insertOrg(db, { slug: 'sf-twice' });
+    await connect(orgId);
+    const clock = fixedClock('2024-03-04T08:00:00Z');
+    const results = await Promise.all([
+      syncSalesforce({ db, orgId, box, clock }),
+      syncSalesforce({ db, orgId, box, clock }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['busy', 'succeeded']);
+    expect(results.find((r) => r.status === 'busy')?.requests).toBe(0);
+    const [row] = await db.query<{ n: number; events: number }>(
+      `select (select count(*) from import_run where org_id = $1)::int as n,
+              (select count(*) from opportunity_event where org_id = $1)::int as events`,
+      [orgId],
+    );
+    expect(row).toEqual({ n: 4, events: 10 });
+    // The hold ends with the run: the next one syncs (and finds nothing new).
+    const next = await syncSalesforce({
+      db,
+      orgId,
+      box,
+      clock: fixedClock('2024-03-04T09:00:00Z'),
+    });
+    expect(next.status).toBe('succeeded');
+  });
+
   it('"Sync now" is for admins, queues a job, and no answer shows a secret', async () => {
     const orgId = await insertOrg(db, { slug: 'sf-api' });
     await connect(orgId);
@@ -132,6 +159,30 @@ describe(`Salesforce syncs on the job queue on ${testEngine}`, () => {
       });
       expect(asked.statusCode, asked.body).toBe(202);
       expect(asked.json()).toMatchObject({ queued: true });
+      const patched = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/crm/salesforce',
+        headers: { cookie: admin },
+        payload: { amountField: 'ARR__c', scheduleMinutes: 30 },
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json()).toMatchObject({
+        connection: { settings: { amountField: 'ARR__c', scheduleMinutes: 30 } },
+      });
+      const refused = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/crm/salesforce',
+        headers: { cookie: admin },
+        payload: { amountField: 'ARR__c; DELETE', scheduleMinutes: 1 },
+      });
+      expect(refused.statusCode).toBe(400);
+      // Back to the standard amount for the run below.
+      await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/crm/salesforce',
+        headers: { cookie: admin },
+        payload: { amountField: 'Amount' },
+      });
       const handlers = createJobHandlers(config);
       await runDueJobs({ db, clock, config, handlers });
       const jobs = await db.query<{ done: boolean }>(
