@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -280,6 +281,56 @@ describe('rudder sync salesforce', () => {
     expect(without.code).toBe(1);
     for (const secret of secrets()) {
       for (const output of [first.out, json.out, without.out]) expect(output).not.toContain(secret);
+    }
+  });
+
+  it('connects with the JWT bearer flow from a private key file, which stays out of the output', async () => {
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const jwtFake = loaded(
+      new FakeSalesforce({
+        clientId: 'cli-jwt-app',
+        username: 'sync@acme.test',
+        publicKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      }),
+    );
+    await jwtFake.start();
+    try {
+      const keyFile = join(dir, 'sync.key');
+      writeFileSync(keyFile, privateKey);
+      const connected = await rudder(
+        'sync',
+        'connect',
+        'salesforce',
+        '--auth',
+        'jwt-bearer',
+        '--instance-url',
+        jwtFake.url,
+        '--login-url',
+        jwtFake.url,
+        '--client-id',
+        'cli-jwt-app',
+        '--username',
+        'sync@acme.test',
+        '--private-key-file',
+        keyFile,
+        '--every-minutes',
+        '30',
+      );
+      expect(connected.out).toContain('Salesforce connected (jwt-bearer)');
+      expect(connected.code).toBe(0);
+      // Reconnecting keeps the cursors (of the other server here): --full reads everything.
+      const synced = await rudder('sync', 'salesforce', '--full');
+      expect(synced.out).toContain('Salesforce sync: succeeded');
+      expect(synced.code).toBe(0);
+      expect(jwtFake.assertions).toHaveLength(1);
+      const body = privateKey.split('\n')[1] ?? privateKey;
+      for (const output of [connected.out, synced.out]) {
+        expect(output).not.toContain(body);
+        for (const token of jwtFake.issued) expect(output).not.toContain(token);
+      }
+    } finally {
+      await jwtFake.stop();
     }
   });
 
