@@ -10,6 +10,7 @@ import { outboxCommand } from './outbox-command.js';
 import { prepCommand } from './prep-command.js';
 import { scorecardCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
+import { syncCommand } from './sync-command.js';
 
 /** A fresh `rudder` program: commander keeps parsed values, so one per run. */
 export function createProgram(): Command {
@@ -26,7 +27,8 @@ export function createProgram(): Command {
     .addCommand(importCommand())
     .addCommand(exportCommand())
     .addCommand(meetingsCommand())
-    .addCommand(outboxCommand());
+    .addCommand(outboxCommand())
+    .addCommand(syncCommand());
 }
 
 /**

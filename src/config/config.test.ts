@@ -51,4 +51,23 @@ describe('loadConfig', () => {
     expect(error.message).toContain('PORT="eighty"');
     expect(error.message).toContain('DATABASE_URL="mysql://db/rudder": expected postgres://');
   });
+
+  it('takes a CRM_SECRET_KEY of 32 bytes, in hex or base64, and never repeats a bad one', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ CRM_SECRET_KEY: hex }).CRM_SECRET_KEY).toBe(hex);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ CRM_SECRET_KEY: base64 }).CRM_SECRET_KEY).toBe(base64);
+    const short = 'cd'.repeat(31);
+    let caught: unknown;
+    try {
+      loadConfig({ CRM_SECRET_KEY: short });
+    } catch (error: unknown) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    const error = caught as AppError;
+    expect(error.message).toContain('CRM_SECRET_KEY="(hidden)": expected 32 bytes');
+    expect(error.message).not.toContain(short);
+    expect(JSON.stringify(error.issues)).not.toContain(short);
+  });
 });

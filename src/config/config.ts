@@ -50,9 +50,32 @@ export const ConfigSchema = z.object({
    * the data it was computed from changes; 0 computes every request afresh.
    */
   RESULT_CACHE_MB: intFromEnv(0, 4_096).default(16),
+  /**
+   * The key that seals CRM tokens at rest (AES-256-GCM): 32 bytes as 64 hex digits or as
+   * base64. Without it no CRM connection can be stored (src/sync/secret-box.ts).
+   */
+  CRM_SECRET_KEY: z
+    .string()
+    .refine((text) => secretKeyBytes(text) !== null, {
+      error: 'expected 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)',
+    })
+    .optional(),
 });
 
+/** The 32 bytes of a CRM_SECRET_KEY written in hex or base64, or null when it is not that. */
+export function secretKeyBytes(text: string): Buffer | null {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/]{43}=$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : null;
+  return bytes?.length === 32 ? bytes : null;
+}
+
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Variables whose values are secrets. */
+const secretVariables = new Set(['CRM_SECRET_KEY']);
 
 /** Parses the environment; a bad value is an error that names the variable and the reason. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -62,7 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return { field, value: env[field], reason: issue.message };
+    // A secret's value is never repeated, not even a wrong one: the message reaches logs.
+    const value = secretVariables.has(field) ? '(hidden)' : env[field];
+    return { field, value, reason: issue.message };
   });
   const lines = issues.map((i) => `  ${i.field}=${JSON.stringify(i.value ?? '')}: ${i.reason}`);
   throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`, { issues });

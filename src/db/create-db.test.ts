@@ -23,6 +23,7 @@ describe(`database contract (${testEngine})`, () => {
       'audit_event',
       'calendar_feed',
       'commitment',
+      'crm_connection',
       'data_version',
       'goal',
       'goal_event',

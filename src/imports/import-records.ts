@@ -52,6 +52,11 @@ export interface ImportRecordsOptions {
    * which runs on the parser's own thread, so nothing would overlap. Tests make it small.
    */
   segmentRows?: number | null;
+  /**
+   * Runs inside the import's transaction after a clean, real merge, just before COMMIT: what
+   * must commit with the rows or not at all (a sync's cursor). Not called on a dry run.
+   */
+  beforeCommit?: (tx: Queryable, result: { counts: MatchCounts; events: number }) => Promise<void>;
 }
 
 /** How often progress is reported and, on PostgreSQL, written to import_run. */
@@ -206,6 +211,7 @@ async function importStarted(
         );
       }
       if (dryRun) throw new Rollback();
+      await options.beforeCommit?.(tx, { counts: staged.counts, events: staged.events });
       return staged;
     });
   } catch (error: unknown) {

@@ -1,3 +1,4 @@
+import type { OpportunityField } from '../db/schema/pipeline.js';
 import type { FieldIssue } from '../shared/app-error.js';
 import type { DateOrder } from './read/date-parts.js';
 import type { ImportKind } from './read/import-fields.js';
@@ -37,6 +38,12 @@ export interface ImportSettings {
   defaultOwner?: string;
   /** Probability scale of the source (a preset's); default percent. */
   probabilityScale?: 'percent' | 'fraction';
+  /**
+   * The fields whose change between snapshots an opportunities import records as events
+   * (default: all). A sync that also reads the CRM's field history leaves stage, amount,
+   * close date and status to it, which knows when each change happened.
+   */
+  snapshotEvents?: readonly OpportunityField[];
   /** Which export format the file was read with, recorded in the run's counts. */
   preset?: PresetName;
 }

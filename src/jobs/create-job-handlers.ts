@@ -44,6 +44,26 @@ export function createJobHandlers(
       );
     },
   };
+  if (config.CRM_SECRET_KEY) {
+    // One run at a time per connection (its hold), each batch with its cursor: a job claimed
+    // twice (a lease that ran out) finds the connection busy or nothing left to write.
+    handlers['crm-sync'] = async ({ job, db, clock, config: c }) => {
+      if (job.payload.crm !== 'salesforce')
+        throw new Error(`job payload: crm ${String(job.payload.crm)} has no sync yet`);
+      const [{ SecretBox }, { syncSalesforce }] = await Promise.all([
+        import('../sync/secret-box.js'),
+        import('../sync/salesforce/sync-salesforce.js'),
+      ]);
+      // A failed or rate-limited run is in the import history; the next slot resumes it.
+      await syncSalesforce({
+        db,
+        orgId: job.orgId,
+        box: SecretBox.fromConfig(c.CRM_SECRET_KEY),
+        clock,
+        full: job.payload.full === true,
+      });
+    };
+  }
   if (transport) {
     handlers['deliver-mail'] = async ({ job, db, clock, config: c, fence, leaseMs }) => {
       const outcome = await deliverOutboxMessage(db, {

@@ -6,6 +6,8 @@ export interface EnqueuePeriodicJobsOptions {
   deliverMail: boolean;
   /** Outbox messages older than this are left alone: switching SMTP on must not send stale mail. */
   mailMaxAgeHours?: number;
+  /** Queue CRM syncs when due (only with CRM_SECRET_KEY, without which none can run). */
+  syncCrm?: boolean;
 }
 
 /**
@@ -14,12 +16,14 @@ export interface EnqueuePeriodicJobsOptions {
  * - `send-reminder` per meeting and SEQUENCE, once the 1:1 is within the organization's
  *   `reminderLeadHours` (default 24): a moved 1:1 gets a reminder for its new time;
  * - `detect-missed` per meeting whose planned end has passed without a start;
- * - `deliver-mail` per unsent outbox message.
+ * - `deliver-mail` per unsent outbox message;
+ * - `crm-sync` per active CRM connection and slot of its `scheduleMinutes` (default 60)
+ *   since the epoch: every server computes the same key, so each slot's sync exists once.
  */
 export async function enqueuePeriodicJobs(
   db: Queryable,
   options: EnqueuePeriodicJobsOptions,
-): Promise<{ reminders: number; missed: number; mail: number }> {
+): Promise<{ reminders: number; missed: number; mail: number; syncs: number }> {
   const now = options.now.toISOString();
   const reminders = await db.query(
     `insert into job (org_id, kind, dedupe_key, payload, run_at)
@@ -54,5 +58,23 @@ export async function enqueuePeriodicJobs(
         [now, options.mailMaxAgeHours ?? 48],
       )
     : [];
-  return { reminders: reminders.length, missed: missed.length, mail: mail.length };
+  const syncs = options.syncCrm
+    ? await db.query(
+        `insert into job (org_id, kind, dedupe_key, payload, run_at)
+         select c.org_id, 'crm-sync',
+                c.kind || ':' || floor(extract(epoch from $1::timestamptz)
+                  / (60 * coalesce((c.settings->>'scheduleMinutes')::int, 60)))::bigint,
+                jsonb_build_object('crm', c.kind), $1::timestamptz
+           from crm_connection c
+          where c.status = 'active'
+         on conflict (org_id, kind, dedupe_key) do nothing returning id`,
+        [now],
+      )
+    : [];
+  return {
+    reminders: reminders.length,
+    missed: missed.length,
+    mail: mail.length,
+    syncs: syncs.length,
+  };
 }

@@ -36,7 +36,7 @@ export interface JobContext {
 export type JobHandler = (context: JobContext) => Promise<void>;
 
 /** The job kinds Rudder runs. */
-export const jobKinds = ['send-reminder', 'detect-missed', 'deliver-mail'] as const;
+export const jobKinds = ['send-reminder', 'detect-missed', 'deliver-mail', 'crm-sync'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** This runner's claim was superseded (lease expired, another runner claimed the job). */

@@ -56,6 +56,7 @@ export function startJobRunner(options: StartJobRunnerOptions): JobRunner {
           await enqueuePeriodicJobs(options.db, {
             now: options.clock.now(),
             deliverMail: 'deliver-mail' in options.handlers,
+            syncCrm: 'crm-sync' in options.handlers,
           });
         }
         await runDueJobs({

@@ -24,6 +24,9 @@ export const auditActions = [
   'import.started',
   'import.finished',
   'export.created',
+  'crm.connected',
+  'crm.sync_requested',
+  'crm.sync_stopped',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { crmRoutes } from './routes/crm.js';
 import { exportRoutes } from './routes/export.js';
 import { goalWorkflowRoutes } from './routes/goal-workflow.js';
 import { goalRoutes } from './routes/goals.js';
@@ -135,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(leaderRoutes);
   await app.register(calendarRoutes);
   await app.register(adminRoutes);
+  await app.register(crmRoutes);
   await app.register(importRoutes);
   await app.register(ingestRoutes);
   await app.register(exportRoutes);

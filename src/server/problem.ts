@@ -36,6 +36,9 @@ export function statusOf(code: AppErrorCode): number {
     case 'CONFIG_INVALID':
     case 'DATA_DIR_LOCKED':
       return 500;
+    case 'CRM_AUTH_FAILED':
+    case 'CRM_UNAVAILABLE':
+      return 502;
     case 'DATABASE_UNAVAILABLE':
       return 503;
     default:
@@ -51,6 +54,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

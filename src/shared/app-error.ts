@@ -15,6 +15,10 @@ export const appErrorCodes = [
   'DATA_DIR_LOCKED',
   'DATABASE_UNAVAILABLE',
   'IMPORT_FAILED',
+  /** The CRM refused the connection's credentials (revoked, expired): the sync stops. */
+  'CRM_AUTH_FAILED',
+  /** The CRM answered with an error or not at all. */
+  'CRM_UNAVAILABLE',
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -209,6 +209,12 @@ export function sampleRequest(
       return { url, payload: { target: 1_000 + counter } };
     case 'PATCH /api/v1/goals/:id':
       return { url, payload: { target: 2_000 + counter } };
+    case 'GET /api/v1/crm/:crm':
+      return { url: rule.url.replace(':crm', 'salesforce') };
+    case 'PATCH /api/v1/crm/:crm':
+      return { url: rule.url.replace(':crm', 'salesforce'), payload: { scheduleMinutes: 30 } };
+    case 'POST /api/v1/crm/:crm/sync':
+      return { url: rule.url.replace(':crm', 'salesforce'), payload: {} };
     case 'POST /api/v1/api-tokens':
       return { url, payload: { name: `token ${counter}` } };
     default:

@@ -158,6 +158,12 @@ async function seedOrg(
       'insert into team (org_id, name, manager_id, leader_id) values ($1, $2, $3, $4) returning id',
       [orgId, name, managerId, leaderId],
     );
+  // A Salesforce connection, for "Sync now" (its secrets are never opened by the routes).
+  await db.query(
+    `insert into crm_connection (org_id, kind, instance_url, auth_kind, secrets)
+     values ($1, 'salesforce', 'https://acme.my.salesforce.com', 'refresh-token', 'v1.x.y.z')`,
+    [orgId],
+  );
   const t1 = await team('Team 1', people.m1, people.leader);
   const t2 = await team('Team 2', people.m2, null);
   const member = (teamId: string, personId: string, from: string, to: string | null = null) =>

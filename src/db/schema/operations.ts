@@ -144,3 +144,51 @@ export const signInLimit = pgTable('sign_in_limit', {
   windowStart: instant('window_start').notNull(),
   failures: integer('failures').notNull(),
 });
+
+export const crmKinds = ['salesforce', 'hubspot'] as const;
+export type CrmKind = (typeof crmKinds)[number];
+
+/**
+ * An organization's connection to its CRM, which a sync reads from (src/sync). One per CRM
+ * kind. The tokens and other secrets are ONE AES-256-GCM sealed blob (`secrets`, see
+ * src/sync/secret-box.ts), never a column of their own: nothing that reads rows (exports,
+ * the API, the audit log) can show them by accident.
+ */
+export const crmConnection = pgTable(
+  'crm_connection',
+  {
+    orgId: orgId(),
+    id: id(),
+    kind: text('kind').$type<CrmKind>().notNull(),
+    /** The API's base URL (Salesforce's instance URL: a sandbox, a proxy or a test server). */
+    instanceUrl: text('instance_url').notNull(),
+    /** Where tokens are obtained (Salesforce: https://login.salesforce.com or test.). */
+    loginUrl: text('login_url'),
+    authKind: text('auth_kind').$type<'refresh-token' | 'jwt-bearer' | 'access-token'>().notNull(),
+    /** The connected app's consumer key (OAuth client id): not a secret. */
+    clientId: text('client_id'),
+    /** The CRM user the JWT bearer flow acts as (its `sub`). */
+    username: text('username'),
+    /** Sealed JSON of the tokens and keys (`v1.<iv>.<tag>.<ciphertext>`, base64url). */
+    secrets: text('secrets').notNull(),
+    /** Per CRM object, the last SystemModstamp a committed run reached. */
+    cursors: jsonb('cursors').notNull().default({}),
+    /** Which amount field, the schedule: parsed by src/sync/connection-settings.ts. */
+    settings: jsonb('settings').notNull().default({}),
+    /** `stopped`: the CRM refused the credentials; no run starts until they are replaced. */
+    status: text('status').$type<'active' | 'stopped'>().notNull().default('active'),
+    /** Why it stopped, in words for the admin. */
+    statusMessage: text('status_message'),
+    /** While a run holds the connection: one run at a time, across servers and the CLI. */
+    runningUntil: instant('running_until'),
+    lastSyncAt: instant('last_sync_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('crm_connection_kind_key').on(t.orgId, t.kind),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+    check('crm_connection_kind_check', sql`${t.kind} in ('salesforce','hubspot')`),
+    check('crm_connection_status_check', sql`${t.status} in ('active','stopped')`),
+  ],
+);

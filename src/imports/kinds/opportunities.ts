@@ -139,7 +139,7 @@ export const opportunities: ImportKindHandler = {
     let changes = 0;
     if (counts.changed > 0) {
       // Events first: they compare the staged rows with the rows as they were.
-      changes = await merge.recordChanges(tx, params);
+      changes = await merge.recordChanges(tx, [...params, context.settings.snapshotEvents ?? null]);
       await tx.query(merge.updateChanged, params.slice(0, 2));
     }
     const created = counts.new > 0 ? await merge.insertNew(tx, params) : 0;

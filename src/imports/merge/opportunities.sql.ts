@@ -2,7 +2,10 @@ import type { Queryable } from '../../db/database.js';
 import { MAX_KEPT_ERRORS } from '../row-errors.js';
 import { queryWritten } from '../sql-checks.js';
 
-/** The fields whose change is an opportunity event ($2 as-of time, $3 the import run). */
+/**
+ * The fields whose change is an opportunity event ($2 as-of time, $3 the import run; $4 the
+ * fields to record, null for all).
+ */
 const tracked = `(o.stage_id, o.amount, o.close_date, o.owner_id, o.status)
   is distinct from (s.stage_id, s.amount, s.close_date, s.owner_id, s.status)`;
 
@@ -34,6 +37,7 @@ const recordChanges = `with ins as (
     ('status', o.status, s.status)
   ) as c(field, old_value, new_value)
   where c.old_value is distinct from c.new_value
+    and ($4::text[] is null or c.field = any($4::text[]))
   returning 1
 ) select count(*)::int8 as n from ins`;
 

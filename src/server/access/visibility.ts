@@ -239,6 +239,10 @@ export const visibility: readonly RouteRule[] = [
   api('POST', '/api-tokens', 'none', adminOnly),
   api('DELETE', '/api-tokens/:id', 'api-token', adminOnly),
   api('GET', '/audit-events', 'none', adminOnly),
+  /** CRM connections (never their secrets) and "Sync now". */
+  api('GET', '/crm/:crm', 'none', adminOnly),
+  api('PATCH', '/crm/:crm', 'none', adminOnly),
+  api('POST', '/crm/:crm/sync', 'none', adminOnly),
 ];
 
 /** The row of a registered route; HEAD is answered by the GET route's row. */

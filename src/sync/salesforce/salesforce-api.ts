@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/app-error.js';
+import type { CrmConnection } from '../crm-connection.js';
+import { type Fetch, requestAccessToken } from './salesforce-auth.js';
+
+/** The REST API version Rudder speaks (Winter '25); every object and field it reads exists in it. */
+export const API_VERSION = 'v62.0';
+
+/** One record of a query answer: `attributes` names its type; the rest are its fields. */
+export type SalesforceRecord = { attributes?: { type: string; url?: string } } & Record<
+  string,
+  unknown
+>;
+
+/** A query answer page (REST API: "Query"): `nextRecordsUrl` until `done`. */
+const QueryPageSchema = z.object({
+  totalSize: z.number(),
+  done: z.boolean(),
+  nextRecordsUrl: z.string().optional(),
+  records: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** The REST API's error body: a list of `{ message, errorCode }`. */
+const ErrorBodySchema = z.array(z.object({ message: z.string(), errorCode: z.string() }));
+
+export interface SalesforceApiOptions {
+  fetch?: Fetch;
+  /** Waits between retries; tests pass one that records instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  now: () => Date;
+  /** Called with the connection after a new access token, so it is stored (sealed). */
+  onTokens: (connection: CrmConnection) => Promise<void>;
+  /** Tries of one request that meets a rate limit before the run gives up (default 5). */
+  maxTries?: number;
+}
+
+/** Longest wait Rudder accepts between tries; a longer Retry-After ends the run instead. */
+const MAX_WAIT_MS = 60_000;
+
+/**
+ * Salesforce's REST API over plain `fetch` (docs/crm-sync.md says why not jsforce): SOQL
+ * through `queryAll` (deleted and archived records included), every page followed by its
+ * `nextRecordsUrl`; an expired session renewed once; rate limits waited out.
+ */
+export class SalesforceApi {
+  private readonly fetch: Fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxTries: number;
+  /** Requests made, for the run's record (Salesforce counts them against a daily limit). */
+  requests = 0;
+  /** Rate-limit waits, for the run's record. */
+  waits: number[] = [];
+
+  constructor(
+    private connection: CrmConnection,
+    private readonly options: SalesforceApiOptions,
+  ) {
+    this.fetch = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.maxTries = options.maxTries ?? 5;
+  }
+
+  /** Every record the query finds, page after page; deleted ones carry IsDeleted = true. */
+  async *queryAll(soql: string): AsyncGenerator<SalesforceRecord> {
+    let next: string | undefined =
+      `/services/data/${API_VERSION}/queryAll?q=${encodeURIComponent(soql)}`;
+    while (next !== undefined) {
+      const page = QueryPageSchema.safeParse(await this.get(next));
+      if (!page.success) {
+        throw new AppError('CRM_UNAVAILABLE', 'Salesforce answered a query with an unknown shape.');
+      }
+      for (const record of page.data.records) yield record;
+      next = page.data.done ? undefined : page.data.nextRecordsUrl;
+    }
+  }
+
+  /** GET a path of the instance; JSON back, or an AppError that says what happened. */
+  private async get(path: string): Promise<unknown> {
+    if (this.connection.secrets.accessToken === undefined) await this.renewToken();
+    let renewed = false;
+    for (let tries = 1; ; tries += 1) {
+      const response = await this.send(path).catch(async (error: unknown) => {
+        // A dropped connection (an idle keep-alive socket the server closed while a batch
+        // merged, a network blip): a GET is safe to repeat, after the same backoff.
+        if (tries >= this.maxTries) throw error;
+        const wait = waitOf(null, tries);
+        this.waits.push(wait);
+        await this.sleep(wait);
+        return null;
+      });
+      if (response === null) continue;
+      if (response.ok) return response.json();
+      const errors = ErrorBodySchema.safeParse(await response.json().catch(() => null));
+      const codes = errors.success ? errors.data.map((e) => e.errorCode) : [];
+      const message = errors.success ? errors.data.map((e) => e.message).join('; ') : '';
+      if (response.status === 401 && !renewed) {
+        // INVALID_SESSION_ID: the access token expired or was revoked; renewing it once
+        // tells the two apart (a revoked grant fails at the token endpoint).
+        renewed = true;
+        await this.renewToken();
+        tries -= 1;
+        continue;
+      }
+      if (response.status === 401) {
+        throw new AppError(
+          'CRM_AUTH_FAILED',
+          `Salesforce refused a fresh session (${codes.join(', ') || 'HTTP 401'}): an admin ` +
+            'must connect Salesforce again.',
+        );
+      }
+      const limited =
+        response.status === 429 ||
+        response.status === 503 ||
+        codes.includes('REQUEST_LIMIT_EXCEEDED');
+      if (limited) {
+        const wait = waitOf(response.headers.get('retry-after'), tries);
+        if (tries < this.maxTries && wait <= MAX_WAIT_MS) {
+          this.waits.push(wait);
+          await this.sleep(wait);
+          continue;
+        }
+        throw new AppError(
+          'RATE_LIMITED',
+          `Salesforce's API limit is reached (${codes.join(', ') || `HTTP ${response.status}`}` +
+            `${message ? `: ${message}` : ''}); the sync resumes from its cursor at its next run.`,
+        );
+      }
+      throw new AppError(
+        'CRM_UNAVAILABLE',
+        `Salesforce answered HTTP ${response.status}` +
+          `${codes.length > 0 ? ` (${codes.join(', ')}: ${message})` : ''}.`,
+      );
+    }
+  }
+
+  private async send(path: string): Promise<Response> {
+    this.requests += 1;
+    const url = new URL(path, `${this.connection.instanceUrl}/`).toString();
+    try {
+      return await this.fetch(url, {
+        headers: {
+          authorization: `Bearer ${this.connection.secrets.accessToken ?? ''}`,
+          accept: 'application/json',
+        },
+      });
+    } catch (error: unknown) {
+      throw new AppError(
+        'CRM_UNAVAILABLE',
+        `Salesforce (${this.connection.instanceUrl}) did not answer.`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  private async renewToken(): Promise<void> {
+    const tokens = await requestAccessToken(this.connection, {
+      fetch: this.fetch,
+      now: this.options.now(),
+    });
+    this.connection = {
+      ...this.connection,
+      // The configured instance URL stays (it may be a proxy, a sandbox or a test server).
+      secrets: {
+        ...this.connection.secrets,
+        accessToken: tokens.accessToken,
+        ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
+      },
+    };
+    await this.options.onTokens(this.connection);
+  }
+}
+
+/** Retry-After in seconds (RFC 9110), else 1 s, 2 s, 4 s, … */
+function waitOf(retryAfter: string | null, tries: number): number {
+  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  return 1000 * 2 ** (tries - 1);
+}
