@@ -21,11 +21,11 @@ export const importFields = {
     'email',
     'role',
     'team',
+    // The manager by external id, e-mail or name, as CRM exports and team sheets give them.
+    'manager',
     'manager_email',
     'manager_external_id',
     'title',
-    // The manager by external id, e-mail or name, as CRM exports and team sheets give them.
-    'manager',
   ],
   goals: ['person', 'metric', 'activity_kind', 'period', 'target'],
   opportunities: [
