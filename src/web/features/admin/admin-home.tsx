@@ -18,7 +18,7 @@ export default function AdminHome() {
         <Stat label="People" value={people.data?.total ?? '…'} />
         <Stat label="Teams" value={teams.data?.total ?? '…'} />
         <Stat label="Currency" value={org.currency} hint={org.locale} />
-        <Stat label="Time zone" value={org.timeZone} />
+        <Stat label="Time zone" value={org.timeZone.replaceAll('/', '/\u200B')} />
       </dl>
       <ul className="tile-list">
         <li>
