@@ -59,7 +59,7 @@ const stepsDone = async () =>
 describe(`the admin's first steps and the CSV templates (${testEngine})`, () => {
   it('lists the template columns, required first, and the presets each kind accepts', () => {
     expect(importTemplate('people')).toBe(
-      'name,external_id,email,role,team,manager,manager_email,manager_external_id,title\n',
+      'name,external_id,email,role,team,manager,manager_email,manager_external_id,title,region\n',
     );
     expect(importTemplate('goals')).toBe('person,metric,period,target,activity_kind\n');
     expect(presetsFor('people')).toEqual(['rudder', 'salesforce', 'hubspot']);

@@ -63,7 +63,12 @@ describe(`the web's column mapping: suggested, applied, validated, remembered ($
       required: ['name'],
     });
     const known = await proposed('Agent,Email,Manager,Office\n');
-    expect(known.chosen).toEqual({ name: 'Agent', email: 'Email', manager: 'Manager' });
+    expect(known.chosen).toEqual({
+      name: 'Agent',
+      email: 'Email',
+      manager: 'Manager',
+      region: 'Office',
+    });
   });
 
   it('refuses a mapping that leaves a required field without a column, or names no such field', async () => {

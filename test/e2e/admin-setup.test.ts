@@ -41,7 +41,7 @@ describe("the admin's first steps and the column mapping", () => {
     const template = steps.nth(0).getByRole('link', { name: 'CSV template' });
     expect(await template.getAttribute('download')).toBe('rudder-people.csv');
     expect(decodeURIComponent((await template.getAttribute('href')) ?? '')).toBe(
-      'data:text/csv;charset=utf-8,name,external_id,email,role,team,manager,manager_email,manager_external_id,title\n',
+      'data:text/csv;charset=utf-8,name,external_id,email,role,team,manager,manager_email,manager_external_id,title,region\n',
     );
     expect(await steps.nth(0).textContent()).toContain(
       "Accepts Rudder's template, Salesforce exports, HubSpot exports or your own columns (map them).",
@@ -70,7 +70,7 @@ describe("the admin's first steps and the column mapping", () => {
     await mapping.getByLabel(/^Name/).selectOption('Agent Person');
     await mapping.getByLabel(/^Email/).selectOption('Mail');
     await mapping.getByLabel(/^Manager ·/).selectOption('Reports Up To');
-    expect(await mapping.textContent()).toContain('Not imported: Squad, Office.');
+    expect(await mapping.textContent()).toContain('Not imported: Squad.');
     expect(await previewButton.isDisabled()).toBe(false);
     expect(await sideways(page)).toBe(0);
     await screenshots(page, 'admin-column-mapping');

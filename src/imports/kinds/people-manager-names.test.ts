@@ -142,3 +142,61 @@ describe(`people import: managers by name, as CRM exports give them (${testEngin
     ]);
   });
 });
+
+describe(`people import: a region column names its leader (${testEngine})`, () => {
+  let regionOrg: string;
+  beforeAll(async () => {
+    regionOrg = await insertOrg(db, { slug: 'regions' });
+  });
+  const importRegions = (name: string, text: string) =>
+    importFile({
+      db,
+      orgId: regionOrg,
+      path: files.write(name, text),
+      settings: { kind: 'people', asOf },
+    });
+  const regionTeams = () =>
+    db.query<{ team: string; manager: string | null; leader: string | null }>(
+      `select t.name as team, m.name as manager, l.name as leader from team t
+       left join person m on m.org_id = t.org_id and m.id = t.manager_id
+       left join person l on l.org_id = t.org_id and l.id = t.leader_id
+       where t.org_id = $1 order by t.name`,
+      [regionOrg],
+    );
+
+  it("makes a region's leader lead its teams, unless a manager's row names another", async () => {
+    const sheet = [
+      'Agent,Role,Manager,Office',
+      'Lena Leader,leader,,East',
+      'Liv Leader,leader,,West',
+      // Mark's own row names his manager: the hierarchy wins over the office.
+      'Mark North,,Liv Leader,East',
+      'Mona East,,,East',
+      'Rae Rep,,Mark North,East',
+      'Rex Rep,,Mona East,East',
+      // Will is named only here; his team is in the West.
+      'Wim Rep,,Will West,West',
+    ].join('\n');
+    const result = await importRegions('offices.csv', sheet);
+    expect(result.errors).toEqual([]);
+    expect(await regionTeams()).toEqual([
+      { team: 'Mark North', manager: 'Mark North', leader: 'Liv Leader' },
+      { team: 'Mona East', manager: 'Mona East', leader: 'Lena Leader' },
+      { team: 'Will West', manager: 'Will West', leader: 'Liv Leader' },
+    ]);
+  });
+
+  it('refuses two leaders for one region', async () => {
+    const twoLeaders = ['name,role,region', 'Lars Leader,leader,East'].join('\n');
+    const again = `${twoLeaders}\nLena Leader,leader,East`;
+    const result = await importRegions('two-leaders.csv', again);
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        field: 'region',
+        value: 'East',
+        reason: "another leader's row names this region; a region has one leader",
+      },
+    ]);
+  });
+});

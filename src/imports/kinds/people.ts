@@ -5,6 +5,7 @@ import type { ImportKindHandler, RowResult } from '../import-kind.js';
 import type { ImportRecord } from '../import-types.js';
 import { peopleMerge } from '../merge/people.sql.js';
 import { peopleManagers } from '../merge/people-managers.sql.js';
+import { regionLeaders } from '../merge/region-leaders.sql.js';
 import { teamLeaders } from '../merge/team-leaders.sql.js';
 import { parseDay } from '../read/parse-date.js';
 import { RowCheck } from '../row-check.js';
@@ -27,7 +28,8 @@ const changed = `(${peopleMerge.changed} or ${teamLeaders.leaderChanged})`;
  * team's manager. The manager on a manager's row leads the teams that manager manages.
  * A manager may be named by external id, e-mail or name (`manager`, as CRM exports do); a
  * name found nowhere adds that manager. A rep's row without a team joins their manager's
- * team, named after the manager unless another row or Rudder names it.
+ * team, named after the manager unless another row or Rudder names it. A region column
+ * lets a leader's row lead the region's teams that no manager's row gives a leader.
  * Empty cells never erase what Rudder knows (an e-mail, a title, a role, a leader).
  */
 export const people: ImportKindHandler = {
@@ -41,6 +43,7 @@ export const people: ImportKindHandler = {
     { name: 'manager_external_id', type: 'text' },
     { name: 'title', type: 'text' },
     { name: 'manager', type: 'text' },
+    { name: 'region', type: 'text' },
   ],
   derived: [
     { name: 'target_id', type: 'uuid' },
@@ -72,6 +75,7 @@ export const people: ImportKindHandler = {
       row.optional('manager_external_id'),
       row.optional('title'),
       row.optional('manager'),
+      row.optional('region'),
     ]);
   },
 
@@ -100,6 +104,13 @@ export const people: ImportKindHandler = {
         reason: 'the manager is neither in the organization nor in this file',
       })),
       ...(await findUnknownReferences(tx, {
+        where: regionLeaders.secondLeader,
+        value: 's.region',
+        field: 'region',
+        reason: "another leader's row names this region; a region has one leader",
+        params: [org.id],
+      })),
+      ...(await findUnknownReferences(tx, {
         where: peopleMerge.conflictingManager,
         value: 's.team',
         field: 'team',
@@ -123,7 +134,12 @@ export const people: ImportKindHandler = {
     if (!day.ok) throw new Error(`as-of ${settings.asOf}: ${day.reason}`);
     await runStatements(
       tx,
-      [...peopleMerge.writePeople, ...peopleMerge.writeTeams, teamLeaders.writeLeaders],
+      [
+        ...peopleMerge.writePeople,
+        ...peopleMerge.writeTeams,
+        teamLeaders.writeLeaders,
+        regionLeaders.writeLeaders,
+      ],
       [org.id, day.value],
     );
     return 0;

@@ -26,6 +26,8 @@ export const importFields = {
     'manager_email',
     'manager_external_id',
     'title',
+    // A region or office: its leader's row (role leader) leads the region's teams.
+    'region',
   ],
   goals: ['person', 'metric', 'activity_kind', 'period', 'target'],
   opportunities: [

@@ -23,6 +23,7 @@ const rudder: Preset = {
   people: {
     name: ['name', 'Agent', 'Agent Name', 'Rep', 'Rep Name', 'Full Name', 'Employee'],
     manager: ['manager', 'Manager Name', 'Reports To', 'Supervisor', 'Team Lead'],
+    region: ['region', 'Office', 'Territory', 'Area'],
   },
 };
 
