@@ -80,7 +80,8 @@ describe("the admin's first steps and the column mapping", () => {
     await errors.waitFor();
     const row = errors.getByRole('row').nth(1);
     expect(await row.getByRole('cell').first().textContent()).toBe('3');
-    expect(await row.textContent()).toContain('email');
+    // The field, and the file's column it was read from.
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('email (column “Mail”)');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     expect(await sideways(page)).toBe(0);
     await screenshots(page, 'admin-column-mapping-error');

@@ -160,7 +160,9 @@ export default function ImportsPage() {
           }}
         />
       ) : null}
-      {outcome ? <OutcomeView outcome={outcome} /> : null}
+      {outcome ? (
+        <OutcomeView outcome={outcome} columns={mapping ? chosenColumns(mapping) : undefined} />
+      ) : null}
       <QueryView query={history} what="the import history">
         {(page) => <ImportHistory runs={page.items} />}
       </QueryView>
@@ -168,7 +170,13 @@ export default function ImportsPage() {
   );
 }
 
-function OutcomeView({ outcome }: { outcome: Outcome }) {
+function OutcomeView({
+  outcome,
+  columns,
+}: {
+  outcome: Outcome;
+  columns: Readonly<Record<string, string>> | undefined;
+}) {
   const { result, errors } = outcome;
   const label = outcome.dryRun ? 'Preview' : 'Import';
   if (errors.length > 0 || !result || result.status === 'failed') {
@@ -179,7 +187,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
           {outcome.message ??
             'Fix these lines in the file and preview it again (all or nothing per file).'}
         </p>
-        <RowErrors errors={errors} />
+        <RowErrors errors={errors} columns={columns} />
       </section>
     );
   }

@@ -1,7 +1,16 @@
 import type { ImportResult, RowError } from '../../api/types.js';
 
-/** Row-level errors by line, as the import's preview reports them. */
-export function RowErrors({ errors }: { errors: readonly RowError[] }) {
+/**
+ * Row-level errors by line, as the import's preview reports them. With the column mapping,
+ * each field also names the file's column it was read from.
+ */
+export function RowErrors({
+  errors,
+  columns,
+}: {
+  errors: readonly RowError[];
+  columns?: Readonly<Record<string, string>>;
+}) {
   if (errors.length === 0) return null;
   return (
     <div className="table-scroll">
@@ -23,7 +32,12 @@ export function RowErrors({ errors }: { errors: readonly RowError[] }) {
           {errors.map((e) => (
             <tr key={`${e.line ?? 0}-${e.field}-${e.reason}`}>
               <td className="num">{e.line ?? '—'}</td>
-              <td>{e.field}</td>
+              <td>
+                {e.field}
+                {columns?.[e.field] && columns[e.field] !== e.field ? (
+                  <span className="muted"> (column “{columns[e.field]}”)</span>
+                ) : null}
+              </td>
               <td>{e.value ?? ''}</td>
               <td>{e.reason}</td>
             </tr>
