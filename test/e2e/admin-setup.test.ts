@@ -67,6 +67,7 @@ describe("the admin's first steps and the column mapping", () => {
     expect(await page.getByRole('alert').textContent()).toContain('Choose a column for Name');
     const previewButton = page.getByRole('button', { name: 'Preview (dry run)' });
     expect(await previewButton.isDisabled()).toBe(true);
+    await screenshots(page, 'admin-column-mapping-unmapped');
     await mapping.getByLabel(/^Name/).selectOption('Agent Person');
     await mapping.getByLabel(/^Email/).selectOption('Mail');
     await mapping.getByLabel(/^Manager ·/).selectOption('Reports Up To');

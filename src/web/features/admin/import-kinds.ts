@@ -43,5 +43,6 @@ export const fieldHints: Readonly<Record<string, string>> = {
   owner: 'external id, e-mail or name',
   team: "default: the manager's team",
   period: 'e.g. 2024-05, 2024-Q2, 2024',
-  metric: 'bookings, pipeline or activity',
+  metric: 'bookings, pipeline_value, pipeline_count or activity',
+  region: "or office: its leader's row leads its teams",
 };
