@@ -31,6 +31,17 @@ const sources: Readonly<Record<ImportColumns['preset'], string>> = {
   hubspot: 'a HubSpot export',
 };
 
+/** What to do before the preview, said next to its button. */
+export function MissingColumns({ missing }: { missing: readonly string[] }) {
+  if (missing.length === 0) return null;
+  return (
+    <p className="mapping-missing" role="alert">
+      Choose a column for {missing.map(fieldLabel).join(', ')} under Columns before the preview: the
+      import needs {missing.length === 1 ? 'it' : 'them'}.
+    </p>
+  );
+}
+
 /** One select per Rudder field, listing the file's headers; required fields first. */
 export function ColumnMapping({
   columns,
@@ -41,7 +52,6 @@ export function ColumnMapping({
   mapping: Mapping;
   onChange: (mapping: Mapping) => void;
 }) {
-  const missing = missingRequired(columns, mapping);
   const used = new Set(Object.values(mapping));
   const unused = columns.headers.filter((header) => !used.has(header));
   const fields = [
@@ -84,12 +94,6 @@ export function ColumnMapping({
           </label>
         ))}
       </div>
-      {missing.length > 0 ? (
-        <p className="mapping-missing" role="alert">
-          Choose a column for {missing.map(fieldLabel).join(', ')} before the preview: the import
-          needs {missing.length === 1 ? 'it' : 'them'}.
-        </p>
-      ) : null}
       {unused.length > 0 ? <p className="muted">Not imported: {unused.join(', ')}.</p> : null}
     </section>
   );

@@ -10,6 +10,7 @@ import {
   ColumnMapping,
   chosenColumns,
   type Mapping,
+  MissingColumns,
   missingRequired,
   proposedMapping,
 } from './column-mapping.js';
@@ -143,6 +144,7 @@ export default function ImportsPage() {
         >
           Import
         </button>
+        <MissingColumns missing={missing} />
         <p className="accepts muted">
           Accepts {acceptedFormats(kind)}.{' '}
           <a href={templateHref(kind)} download={`rudder-${kind}.csv`}>
