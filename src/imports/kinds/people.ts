@@ -80,6 +80,7 @@ export const people: ImportKindHandler = {
   },
 
   async check(tx, { org }) {
+    await runStatements(tx, peopleManagers.indexes, []);
     for (const statement of peopleMerge.match) await tx.query(statement, [org.id]);
     const managers = await resolveManagers(tx, org.id);
     return [
@@ -161,7 +162,7 @@ async function resolveManagers(tx: Queryable, orgId: string): Promise<FieldIssue
   await run([
     ...peopleManagers.addNamedManagers,
     ...peopleManagers.impliedRoles,
-    peopleManagers.defaultTeams,
+    ...peopleManagers.defaultTeams,
   ]);
   return ambiguous.map(({ line, value, candidates }) => ({
     line,

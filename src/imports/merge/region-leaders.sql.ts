@@ -18,16 +18,19 @@ const secondLeader = `s.region is not null and ${isLeader('s')} and exists (
  * (a rep's current team, the teams a manager runs) get the region's leader, unless their
  * manager's row in this file names the manager's own manager.
  */
-const writeLeaders = `update team t set leader_id = g.leader_id from (
-    select distinct on (team.id) team.id as team_id, l.target_id as leader_id
+const writeLeaders = `with leaders as materialized (
+    select l.region, l.target_id from import_staging l where l.region is not null and ${isLeader('l')}),
+  chosen as (
+    select distinct on (team.id) team.id as team_id, leaders.target_id as leader_id
     from import_staging r
-    join import_staging l on l.region = r.region and l.line <> r.line and ${isLeader('l')}
+    join leaders on leaders.region = r.region and leaders.target_id <> r.target_id
     join team on team.org_id = $1 and (
       (not r.is_manager and team.name = r.team) or (r.is_manager and team.manager_id = r.target_id))
     where r.region is not null and not ${isLeader('r')}
       and not exists (select 1 from import_staging m where m.target_id = team.manager_id
                       and m.manager_id is not null and m.manager_id <> m.target_id)
-    order by team.id, r.line) g
-  where t.org_id = $1 and t.id = g.team_id and t.leader_id is distinct from g.leader_id`;
+    order by team.id, r.line)
+  update team t set leader_id = chosen.leader_id from chosen
+  where t.org_id = $1 and t.id = chosen.team_id and t.leader_id is distinct from chosen.leader_id`;
 
 export const regionLeaders = { secondLeader, writeLeaders };
