@@ -34,6 +34,7 @@ export const otherOrgTables = [
   'session',
   'api_token',
   'import_run',
+  'import_mapping',
   'audit_event',
   'job',
   'outbox_message',

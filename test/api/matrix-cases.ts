@@ -174,6 +174,12 @@ export function sampleRequest(
         payload: 'name,email\nNew,new@example.com\n',
         headers: { 'content-type': 'text/csv' },
       };
+    case 'POST /api/v1/imports/columns':
+      return {
+        url: `${url}?kind=people`,
+        payload: 'Agent,Email,Manager\n',
+        headers: { 'content-type': 'text/csv' },
+      };
     case 'POST /api/v1/ingest/:kind':
       return {
         url: `${rule.url.replace(':kind', 'people')}?dryRun=true`,

@@ -46,6 +46,26 @@ export const importRun = pgTable(
   ],
 );
 
+/**
+ * The column mapping an admin chose in the web for an import kind (Rudder field → the
+ * file's header), offered again for the next file of that kind: CRM exports keep their
+ * headers from one month to the next.
+ */
+export const importMapping = pgTable(
+  'import_mapping',
+  {
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    columns: jsonb('columns').$type<Record<string, string>>().notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.kind] }),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);
+
 export const auditEvent = pgTable(
   'audit_event',
   {

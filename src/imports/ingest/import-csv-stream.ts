@@ -14,6 +14,8 @@ export interface ImportCsvStreamOptions {
   fileName: string | null;
   settings: Omit<ImportSettings, 'preset' | 'probabilityScale'>;
   preset: PresetName | 'auto';
+  /** `field → header` choices that win over the preset (the web's column mapping). */
+  map?: Readonly<Record<string, string>> | undefined;
   actorId: string | null;
   bytesRead: () => number;
   totalBytes: number | null;
@@ -30,6 +32,7 @@ export function importCsvStream(options: ImportCsvStreamOptions): Promise<Import
     fileName: options.fileName,
     settings: options.settings,
     preset: options.preset,
+    map: options.map,
     actorId: options.actorId,
     bytesRead: options.bytesRead,
     totalBytes: options.totalBytes,

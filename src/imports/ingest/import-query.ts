@@ -19,11 +19,34 @@ export const ImportOptionsQuery = z.object({
 });
 export type ImportOptionsQuery = z.infer<typeof ImportOptionsQuery>;
 
+/**
+ * The web's column mapping, one query parameter: a JSON object of Rudder field → the file's
+ * header (what `--map field=header` gives on the command line).
+ */
+export const ColumnMapQuery = plainText({ min: 2, max: 20_000, trim: false })
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.issues.push({
+        code: 'custom',
+        message: 'expected a JSON object of field → header, e.g. {"name":"Agent"}',
+        input: text,
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(plainText({ min: 1, max: 100 }), plainText({ min: 1, max: 500, trim: false })))
+  .describe('JSON object of Rudder field → header, e.g. {"name":"Agent","manager":"Manager"}');
+
 export const UploadQuery = ImportOptionsQuery.extend({
   kind: z.enum(importKinds),
   fileName: plainText({ max: 255, trim: false }).optional(),
   preset: z.enum(['auto', ...presetNames]).default('auto'),
+  columns: ColumnMapQuery.optional(),
 });
+
+export const ColumnsQuery = z.object({ kind: z.enum(importKinds) });
 
 /** The importer's settings for these options; `now` is the as-of time by default. */
 export function settingsOf(

@@ -1,3 +1,5 @@
+import { peopleManagers } from './people-managers.sql.js';
+
 /**
  * Matching a staged person to an existing one ($1 org): by external id, else by e-mail
  * (unless both carry different external ids), else by a name that only one person has.
@@ -18,18 +20,10 @@ const match = [
 const emailTaken = `s.target_id is null and s.email is not null and exists (
   select 1 from person p where p.org_id = $1 and lower(p.email) = s.email)`;
 
-const unknownManager = `(s.manager_external_id is not null and not exists (
-    select 1 from person p where p.org_id = $1 and p.external_id = s.manager_external_id)
-  and not exists (select 1 from import_staging m where m.external_id = s.manager_external_id))
-  or (s.manager_external_id is null and s.manager_email is not null and not exists (
-    select 1 from person p where p.org_id = $1 and lower(p.email) = s.manager_email)
-  and not exists (select 1 from import_staging m where m.email = s.manager_email))`;
-
-const managerKey = `coalesce('id:' || s.manager_external_id, 'email:' || s.manager_email)`;
-
-const conflictingManager = `s.team is not null and ${managerKey} is not null and exists (
-  select 1 from import_staging o where o.team = s.team and o.line < s.line
-    and coalesce('id:' || o.manager_external_id, 'email:' || o.manager_email) <> ${managerKey})`;
+/** Two rows give one team two different managers. */
+const conflictingManager = `s.team is not null and ${peopleManagers.managerKey('s')} is not null
+  and exists (select 1 from import_staging o where o.team = s.team and o.line < s.line
+    and ${peopleManagers.managerKey('o')} <> ${peopleManagers.managerKey('s')})`;
 
 /** The name of the person's current team. */
 const currentTeam = `(select t.name from team_membership m join team t on t.org_id = m.org_id and t.id = m.team_id
@@ -54,11 +48,8 @@ const writePeople = [
   `insert into person (org_id, id, external_id, name, email, title, role)
    select $1, s.target_id, s.external_id, s.name, s.email, s.title, coalesce(s.role, 'rep')
    from import_staging s where s.is_new order by s.line`,
-  `update import_staging s set manager_id = p.id from person p
-   where p.org_id = $1 and s.manager_external_id is not null and p.external_id = s.manager_external_id`,
-  `update import_staging s set manager_id = p.id from person p
-   where p.org_id = $1 and s.manager_id is null and s.manager_external_id is null
-     and s.manager_email is not null and lower(p.email) = s.manager_email`,
+  `update import_staging s set manager_id = ${peopleManagers.resolvedManager('s')}
+   where s.manager_line is not null or s.manager_person is not null`,
 ];
 
 /** Teams, their managers and memberships ($2: the as-of day in the org's zone). */
@@ -89,7 +80,6 @@ const writeTeams = [
 export const peopleMerge = {
   match,
   emailTaken,
-  unknownManager,
   conflictingManager,
   changed,
   writePeople,

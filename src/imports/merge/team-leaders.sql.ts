@@ -1,3 +1,5 @@
+import { peopleManagers } from './people-managers.sql.js';
+
 /**
  * The manager hierarchy a people file carries: every row may name the person's manager.
  * For a rep that is their team's manager; for a manager, their own manager leads the
@@ -5,16 +7,14 @@
  * `s` is a staged row, `p` the person it matched.
  */
 
-/** The row's manager reference names the person `alias` (by external id, else e-mail). */
-const namesPerson = (alias: string) =>
-  `coalesce(case when s.manager_external_id is not null then ${alias}.external_id = s.manager_external_id
-                 else lower(${alias}.email) = s.manager_email end, false)`;
-
-/** A team the row's person manages now would get another leader. */
-const leaderChanged = `(coalesce(s.manager_external_id, s.manager_email) is not null
-  and not ${namesPerson('p')} and exists (
-    select 1 from team t where t.org_id = $1 and t.manager_id = p.id and not exists (
-      select 1 from person l where l.org_id = $1 and l.id = t.leader_id and ${namesPerson('l')})))`;
+/**
+ * A team the row's person manages now would get another leader. A new manager
+ * (`target_id` still null) changes the leader of any team; naming oneself changes nothing.
+ */
+const leaderChanged = `((s.manager_line is not null or s.manager_person is not null)
+  and s.manager_line is distinct from s.line and exists (
+    select 1 from team t where t.org_id = $1 and t.manager_id = p.id
+      and t.leader_id is distinct from ${peopleManagers.resolvedManager('s')}))`;
 
 /**
  * After the people and the teams' managers are written (`manager_id` resolved): each team

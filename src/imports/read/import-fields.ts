@@ -21,9 +21,13 @@ export const importFields = {
     'email',
     'role',
     'team',
+    // The manager by external id, e-mail or name, as CRM exports and team sheets give them.
+    'manager',
     'manager_email',
     'manager_external_id',
     'title',
+    // A region or office: its leader's row (role leader) leads the region's teams.
+    'region',
   ],
   goals: ['person', 'metric', 'activity_kind', 'period', 'target'],
   opportunities: [
@@ -70,7 +74,8 @@ export type ImportField<K extends ImportKind> = (typeof importFields)[K][number]
  * Salesforce Developer Edition sample has no OwnerId) is imported with a default owner.
  */
 export const requiredFields: { [K in ImportKind]: readonly ImportField<K>[] } = {
-  people: ['name', 'email'],
+  // A sheet of agents and their managers often has no e-mail: people without one are normal.
+  people: ['name'],
   goals: ['person', 'metric', 'period', 'target'],
   opportunities: ['external_id', 'name', 'stage', 'amount', 'close_date'],
   'opportunity-history': ['opportunity_external_id', 'changed_at', 'stage'],

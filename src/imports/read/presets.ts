@@ -19,6 +19,12 @@ export type Preset = { readonly [K in ImportKind]?: ColumnAliases<K> };
  */
 const rudder: Preset = {
   results: { period: ['period', 'month'] },
+  // Team sheets kept by hand ("agent, manager, office") name people and managers plainly.
+  people: {
+    name: ['name', 'Agent', 'Agent Name', 'Rep', 'Rep Name', 'Full Name', 'Employee'],
+    manager: ['manager', 'Manager Name', 'Reports To', 'Supervisor', 'Team Lead'],
+    region: ['region', 'Office', 'Territory', 'Area'],
+  },
 };
 
 /**
@@ -67,6 +73,8 @@ const salesforce: Preset = {
     email: ['Email'],
     title: ['Title'],
     manager_external_id: ['ManagerId', 'Manager ID'],
+    // A user report's "Manager" column holds the manager's full name.
+    manager: ['Manager.Name', 'Manager', 'Manager: Full Name'],
     team: ['UserRole.Name', 'Role'],
   },
 };

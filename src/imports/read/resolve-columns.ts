@@ -33,14 +33,7 @@ export function resolveColumns<K extends ImportKind>(
   options: ResolveColumnsOptions<K>,
 ): ResolvedColumns<K> {
   const { kind, headers } = options;
-  const choice = options.preset ?? 'auto';
-  const candidates = (choice === 'auto' ? presetNames : [choice]).map((preset) => ({
-    preset,
-    columns: matchPreset(kind, preset, headers),
-  }));
-  const best = candidates.reduce((a, b) =>
-    score(kind, b.columns) > score(kind, a.columns) ? b : a,
-  );
+  const best = suggestColumns(options);
   const columns = { ...best.columns, ...explicitColumns(kind, headers, options.map ?? {}) };
 
   const missing = requiredFields[kind].filter((field) => columns[field] === undefined);
@@ -56,6 +49,23 @@ export function resolveColumns<K extends ImportKind>(
     );
   }
   return { preset: best.preset, columns };
+}
+
+/**
+ * The columns a preset finds in the headers (the best-matching preset with `auto`),
+ * without the explicit mapping and without requiring anything: what the web offers the
+ * admin to confirm or change before an upload.
+ */
+export function suggestColumns<K extends ImportKind>(
+  options: Omit<ResolveColumnsOptions<K>, 'map'>,
+): ResolvedColumns<K> {
+  const { kind, headers } = options;
+  const choice = options.preset ?? 'auto';
+  const candidates = (choice === 'auto' ? presetNames : [choice]).map((preset) => ({
+    preset,
+    columns: matchPreset(kind, preset, headers),
+  }));
+  return candidates.reduce((a, b) => (score(kind, b.columns) > score(kind, a.columns) ? b : a));
 }
 
 function matchPreset<K extends ImportKind>(

@@ -233,6 +233,8 @@ export const visibility: readonly RouteRule[] = [
   /** CSV uploads, ingest and the data export: admins, and API tokens an admin made. */
   api('POST', '/imports', 'none', adminOnly),
   api('GET', '/imports/:id', 'import-run', adminOnly),
+  api('POST', '/imports/columns', 'none', adminOnly),
+  api('GET', '/setup-checklist', 'none', adminOnly),
   api('POST', '/ingest/:kind', 'none', adminOnly),
   api('GET', '/export', 'none', adminOnly),
   api('GET', '/api-tokens', 'none', adminOnly),

@@ -4,6 +4,7 @@ import { createApiToken } from '../../auth/create-api-token.js';
 import { listApiTokens } from '../../auth/list-api-tokens.js';
 import { revokeApiToken } from '../../auth/revoke-api-token.js';
 import { plainText } from '../../core/schema-primitives.js';
+import { getSetupChecklist, SetupChecklistSchema } from '../../imports/get-setup-checklist.js';
 import { ImportRunSchema, listImportRuns } from '../../imports/list-import-runs.js';
 import { AuditEventSchema, listAuditEvents } from '../../organization/list-audit-events.js';
 import { accessOf } from '../access/access-control.js';
@@ -50,6 +51,19 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return { ...page, limit, offset };
     },
+  );
+
+  app.get(
+    '/api/v1/setup-checklist',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "The admin's first steps (people, goals, deals, activities, stages, invitations) and which are done (admin)",
+        response: { 200: SetupChecklistSchema, ...problems },
+      },
+    },
+    async (request) => getSetupChecklist(db, accessOf(request).caller.orgId),
   );
 
   app.get(

@@ -4,9 +4,11 @@ import { getImportRun, ImportRunDetailSchema } from '../../imports/get-import-ru
 import { startImportRun } from '../../imports/import-run.js';
 import { auditedImport, importAnswer } from '../../imports/ingest/audited-import.js';
 import { importCsvStream } from '../../imports/ingest/import-csv-stream.js';
-import { settingsOf, UploadQuery } from '../../imports/ingest/import-query.js';
+import { ColumnsQuery, settingsOf, UploadQuery } from '../../imports/ingest/import-query.js';
 import { ImportResultSchema } from '../../imports/ingest/import-result-schema.js';
 import { checkDeclaredLength, MeteredBody } from '../../imports/ingest/metered-body.js';
+import { rememberImportMapping } from '../../imports/remember-import-mapping.js';
+import { ImportColumnsSchema, suggestImportColumns } from '../../imports/suggest-import-columns.js';
 import { AppError } from '../../shared/app-error.js';
 import { accessOf } from '../access/access-control.js';
 import { IdParams, problems } from '../schemas/common.js';
@@ -14,6 +16,9 @@ import { IdParams, problems } from '../schemas/common.js';
 /** A CSV body is streamed to the importer as it arrives, never held whole. */
 const passThrough = (_request: unknown, payload: Readable, done: (e: null, b: Readable) => void) =>
   done(null, payload);
+
+/** The start of a file sent to read its header: far more than any header row. */
+const HEAD_LIMIT = 1024 * 1024;
 
 /** Uploading a CSV file (the web app's import page) and following an import's progress. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +41,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { caller } = accessOf(request);
-      const { kind, fileName, preset, ...options } = request.query;
+      const { kind, fileName, preset, columns, ...options } = request.query;
       if (!(request.body instanceof Readable))
         throw new AppError('VALIDATION_FAILED', 'Send the CSV file as a text/csv body.');
       const declared = request.headers['content-length'];
@@ -73,13 +78,54 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             fileName: start.fileName,
             settings,
             preset,
+            map: columns,
             actorId: caller.personId,
             bytesRead: () => body.bytesRead,
             totalBytes: declared === undefined ? null : Number(declared),
             clock,
           }),
       });
+      // A mapping that went through is offered again for the next file of this kind.
+      if (columns !== undefined && result.status === 'succeeded') {
+        await rememberImportMapping(db, {
+          orgId: caller.orgId,
+          kind,
+          columns,
+          actorId: caller.personId,
+          now: clock.now(),
+        });
+      }
       return importAnswer(result);
+    },
+  );
+
+  app.post(
+    '/api/v1/imports/columns',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Which column holds each field, for a file's first bytes (text/csv): the mapping last used for the kind, else the presets' guess (admin)",
+        querystring: ColumnsQuery,
+        response: { 200: ImportColumnsSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      if (!(request.body instanceof Readable))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Send the start of the CSV file as a text/csv body.',
+        );
+      // The header row is all that is read; the web sends the first 64 KiB.
+      const body = new MeteredBody(HEAD_LIMIT, '');
+      request.body.pipe(body);
+      request.body.on('error', (error) => body.destroy(error));
+      return suggestImportColumns(db, {
+        orgId: caller.orgId,
+        kind: request.query.kind,
+        source: body,
+      });
     },
   );
 

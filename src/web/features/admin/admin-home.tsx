@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { usePeople, useTeams } from '../../api/queries.js';
 import { useSession } from '../../app/session.js';
 import { Stat } from '../../components/stat.js';
+import { SetupChecklistCard } from './setup-checklist.js';
 
 /** The admin's overview: the organization's size and where each task lives. */
 export default function AdminHome() {
@@ -9,13 +10,15 @@ export default function AdminHome() {
   const people = usePeople();
   const teams = useTeams();
   return (
-    <section className="page" aria-labelledby="home-title">
+    <section className="page admin-home" aria-labelledby="home-title">
       <h1 id="home-title">{org.name}</h1>
+      <SetupChecklistCard />
+      <h2>Your organization</h2>
       <dl className="stats">
         <Stat label="People" value={people.data?.total ?? '…'} />
         <Stat label="Teams" value={teams.data?.total ?? '…'} />
         <Stat label="Currency" value={org.currency} hint={org.locale} />
-        <Stat label="Time zone" value={org.timeZone} />
+        <Stat label="Time zone" value={org.timeZone.replaceAll('/', '/\u200B')} />
       </dl>
       <ul className="tile-list">
         <li>

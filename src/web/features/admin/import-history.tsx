@@ -12,41 +12,43 @@ export function ImportHistory({ runs }: { runs: readonly ImportRun[] }) {
       />
     );
   return (
-    <table className="data">
-      <caption>History</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">File</th>
-          <th scope="col">Kind of run</th>
-          <th scope="col">Result</th>
-          <th scope="col" className="num">
-            Rows
-          </th>
-          <th scope="col">Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r) => (
-          <tr key={r.id}>
-            <td>{f.dateTime(r.startedAt)}</td>
-            <td>{r.kind}</td>
-            <td>{r.fileName ?? '—'}</td>
-            <td>{r.dryRun ? 'preview' : 'import'}</td>
-            <td>
-              <span className={r.status === 'succeeded' ? 'badge pass' : 'badge fail'}>
-                {r.status}
-              </span>
-            </td>
-            <td className="num">{r.rowsRead}</td>
-            <td>
-              <RunNotes run={r} />
-            </td>
+    <div className="table-scroll">
+      <table className="data">
+        <caption>History</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+            <th scope="col">File</th>
+            <th scope="col">Kind of run</th>
+            <th scope="col">Result</th>
+            <th scope="col" className="num">
+              Rows
+            </th>
+            <th scope="col">Notes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <td>{f.dateTime(r.startedAt)}</td>
+              <td>{r.kind}</td>
+              <td>{r.fileName ?? '—'}</td>
+              <td>{r.dryRun ? 'preview' : 'import'}</td>
+              <td>
+                <span className={r.status === 'succeeded' ? 'badge pass' : 'badge fail'}>
+                  {r.status}
+                </span>
+              </td>
+              <td className="num">{r.rowsRead}</td>
+              <td>
+                <RunNotes run={r} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
