@@ -44,8 +44,9 @@ export function targetOf(
   const caller = world.a.people[callerKey[role]];
   switch (rule.target) {
     case 'person':
-      // A manager is nobody's rep: no 1:1 of their own to schedule.
-      if (relation === 'self' && schedulesOneOnOne(rule)) return undefined;
+      // A manager is nobody's rep: no 1:1 of their own to schedule, no deal of their own.
+      if (relation === 'self' && (schedulesOneOnOne(rule) || (opensDeal(rule) && role !== 'rep')))
+        return undefined;
       return {
         self: caller,
         ownTeam: role === 'rep' ? org.people.r1b : org.people.r1a,
@@ -103,6 +104,8 @@ export function targetOf(
   }
 }
 
+const opensDeal = (rule: SignedInRule) => rule.url.endsWith('/deals/:dealId');
+
 const schedulesOneOnOne = (rule: SignedInRule) =>
   (rule.method === 'POST' && rule.url === '/api/v1/meetings') ||
   (rule.method === 'PUT' && rule.url.endsWith('/meeting-series'));
@@ -136,6 +139,11 @@ export function sampleRequest(
   const url = rule.url.replace(':id', id ?? '');
   const key = `${rule.method} ${rule.url}`;
   switch (key) {
+    case 'GET /api/v1/people/:id/deals/:dealId':
+      // The deal the person owns, in whichever organization they are.
+      return {
+        url: url.replace(':dealId', world.a.deals[id ?? ''] ?? world.b.deals[id ?? ''] ?? ''),
+      };
     case 'PUT /api/v1/me/activity-sharing':
       return { url, payload: { shared: false } };
     case 'POST /api/v1/people':

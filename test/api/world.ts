@@ -70,6 +70,8 @@ export interface OrgWorld {
   importRunId: string;
   /** Stage ids by name (the standard stages). */
   stages: Record<string, string>;
+  /** The won deal each rep owns (by person id): what GET /people/:id/deals/:dealId opens. */
+  deals: Record<string, string>;
 }
 
 export interface World {
@@ -234,17 +236,19 @@ async function seedOrg(
     }
   }
   const won = stages['Closed Won'] ?? '';
+  const deals: Record<string, string> = {};
   for (const [rep, amount] of [
     ['r1a', 120_000],
     ['r1b', 80_000],
     ['r2a', 50_000],
     ['mover', 70_000],
   ] as const) {
-    await db.query(
+    deals[people[rep]] = await one(
+      db,
       `insert into opportunity (org_id, owner_id, name, amount, currency, stage_id, status, created_at, close_date,
                                 closed_at, last_changed_at)
        values ($1, $2, 'Deal', $3, 'USD', $4, 'won', '2026-01-05T00:00:00Z', '2026-03-05', '2026-03-05T12:00:00Z',
-               '2026-03-05T12:00:00Z')`,
+               '2026-03-05T12:00:00Z') returning id`,
       [orgId, people[rep], amount, won],
     );
   }
@@ -277,6 +281,7 @@ async function seedOrg(
     workflow: await seedWorkflow(db, orgId, people),
     importRunId,
     stages,
+    deals,
   };
 }
 

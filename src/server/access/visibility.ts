@@ -52,6 +52,13 @@ export const visibility: readonly RouteRule[] = [
     oneOnOne,
     'with the activity gate on, a manager sees activity only at the activity stage or when the rep shares it; each such view is audited',
   ),
+  api(
+    'GET',
+    '/people/:id/deals/:dealId',
+    'person',
+    oneOnOne,
+    "a deal the rep owns now (else 404); its last activity only where the agenda's activity gate shows activity",
+  ),
   api('GET', '/teams', 'none', { admin: 'org', leader: 'team', manager: 'team', rep: 'team' }),
   api('GET', '/teams/:id', 'team', { admin: 'org', leader: 'team', manager: 'team', rep: 'team' }),
   api('POST', '/teams', 'none', adminOnly),
