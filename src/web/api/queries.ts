@@ -7,6 +7,7 @@ import type {
   Commitment,
   CommitmentToReview,
   Compliance,
+  DealHistory,
   FollowThrough,
   Goal,
   Items,
@@ -31,6 +32,7 @@ export const keys = {
   people: ['people'] as const,
   person: (id: string) => ['people', id] as const,
   agenda: (id: string) => ['agenda', id] as const,
+  deal: (personId: string, dealId: string) => ['deals', personId, dealId] as const,
   scorecard: (teamId: string, period?: string) => ['scorecard', teamId, period ?? ''] as const,
   orgScorecard: (period?: string) => ['scorecard', 'organization', period ?? ''] as const,
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
@@ -83,6 +85,14 @@ export const useAgenda = (personId: string) =>
   useQuery({
     queryKey: keys.agenda(personId),
     queryFn: () => api<Agenda>('GET', `/people/${personId}/agenda`),
+  });
+
+/** One deal of the rep, opened from the Pipeline step (fetched only once opened). */
+export const useDealHistory = (personId: string, dealId: string | null) =>
+  useQuery({
+    queryKey: keys.deal(personId, dealId ?? ''),
+    queryFn: () => api<DealHistory>('GET', `/people/${personId}/deals/${dealId}`),
+    enabled: dealId !== null,
   });
 
 export const useScorecard = (teamId: string | undefined, period?: string) =>

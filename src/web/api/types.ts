@@ -28,6 +28,7 @@ export type {
   Stage,
   TrendPoint,
 } from '../../core/agenda-schema.js';
+export type { DealHistory } from '../../core/deal-history.js';
 export type { Scorecard, ScorecardRow } from '../../core/scorecard.js';
 export type { OrgSettings, OrgSettingsInput } from '../../core/settings.js';
 export type { ImportKind } from '../../imports/read/import-fields.js';
