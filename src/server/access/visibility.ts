@@ -59,6 +59,13 @@ export const visibility: readonly RouteRule[] = [
     oneOnOne,
     "a deal the rep owns now (else 404); its last activity only where the agenda's activity gate shows activity",
   ),
+  api(
+    'GET',
+    '/prep-queue',
+    'none',
+    managerOnly,
+    'the reps of the teams the caller manages now; the stage and its reason, never activity',
+  ),
   api('GET', '/teams', 'none', { admin: 'org', leader: 'team', manager: 'team', rep: 'team' }),
   api('GET', '/teams/:id', 'team', { admin: 'org', leader: 'team', manager: 'team', rep: 'team' }),
   api('POST', '/teams', 'none', adminOnly),

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listPrepQueue } from '../../agenda/list-prep-queue.js';
 import { viewAgenda } from '../../agenda/view-agenda.js';
 import { viewDealHistory } from '../../agenda/view-deal-history.js';
 import { AgendaSchema } from '../../core/agenda-schema.js';
 import { DealHistorySchema } from '../../core/deal-history.js';
+import { PrepQueueEntrySchema } from '../../core/prep-queue.js';
 import { accessOf } from '../access/access-control.js';
 import { requirePerson } from '../access/scope.js';
 import { dayMeaning, IdParams, problems, Uuid } from '../schemas/common.js';
@@ -85,6 +87,26 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
         now,
         activityOpen,
       });
+    },
+  );
+  app.get(
+    '/api/v1/prep-queue',
+    {
+      schema: {
+        tags: ['agenda'],
+        summary:
+          "The manager's prep queue: per rep, the stage the 1:1 reaches and why, the last held and the next due, late first",
+        response: { 200: z.object({ items: z.array(PrepQueueEntrySchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      const items = await listPrepQueue(
+        db,
+        { orgId: caller.orgId, managerId: caller.personId, now: clock.now() },
+        app.resultCaches,
+      );
+      return { items };
     },
   );
 };
