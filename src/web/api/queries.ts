@@ -19,6 +19,7 @@ import type {
   OrgSettingsView,
   Page,
   PersonView,
+  PrepQueueEntry,
   Scorecard,
   StageHeatmap,
   TeamView,
@@ -37,6 +38,7 @@ export const keys = {
   orgScorecard: (period?: string) => ['scorecard', 'organization', period ?? ''] as const,
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
   due: ['meetings', 'due'] as const,
+  prepQueue: ['meetings', 'prep-queue'] as const,
   snapshot: (meetingId: string) => ['meetings', 'snapshot', meetingId] as const,
   toReview: (meetingId: string) => ['commitments', 'to-review', meetingId] as const,
   notes: (meetingId: string) => ['notes', meetingId] as const,
@@ -120,6 +122,13 @@ export const useMeetingsDue = () =>
     queryKey: keys.due,
     queryFn: () =>
       api<Items<MeetingDue>>('GET', '/meetings/due', { query: { includeScheduled: true } }),
+  });
+
+/** The manager's reps: the stage each 1:1 reaches and why, late ones first. */
+export const usePrepQueue = () =>
+  useQuery({
+    queryKey: keys.prepQueue,
+    queryFn: () => api<Items<PrepQueueEntry>>('GET', '/prep-queue'),
   });
 
 /** The agenda frozen when the 1:1 started (`agenda` null until then). */

@@ -29,6 +29,7 @@ export type {
   TrendPoint,
 } from '../../core/agenda-schema.js';
 export type { DealHistory } from '../../core/deal-history.js';
+export type { PrepQueueEntry } from '../../core/prep-queue.js';
 export type { Scorecard, ScorecardRow } from '../../core/scorecard.js';
 export type { OrgSettings, OrgSettingsInput } from '../../core/settings.js';
 export type { ImportKind } from '../../imports/read/import-fields.js';
