@@ -62,6 +62,9 @@ export function targetOf(
     case 'meeting': {
       const flow = workflowMeeting(rule, org);
       if (flow && relation === 'ownTeam') return flow;
+      // The rep writes pre-work for a 1:1 still to be held: their started one.
+      if (relation === 'self' && rule.method === 'PUT' && rule.url.endsWith('/pre-work'))
+        return role === 'rep' ? org.workflow.reviewIn : undefined;
       if (relation === 'self') return role === 'rep' ? org.meetings.r1a : undefined;
       if (relation === 'ownTeam') return role === 'rep' ? org.meetings.r1b : org.meetings.r1a;
       return relation === 'otherTeam' ? org.meetings.r2a : org.meetings.r1a;
@@ -82,6 +85,9 @@ export function targetOf(
     case 'commitment': {
       // Leaders follow managers' commitments only: ask for those, so a 404 means "out of reach".
       const kind = role === 'leader' ? 'manager' : 'rep';
+      // Its own commitment, which no review in this matrix touches.
+      if (relation === 'self' && rule.url.endsWith('/done'))
+        return role === 'rep' ? org.toMarkDone : undefined;
       if (relation === 'self') return role === 'rep' ? org.commitments.r1a.rep : undefined;
       if (relation === 'ownTeam')
         return role === 'rep' ? org.commitments.r1b.rep : org.commitments.r1a[kind];
@@ -203,6 +209,13 @@ export function sampleRequest(
       };
     case 'POST /api/v1/meetings/:id/notes':
       return { url, payload: { section: 'general', visibility: 'private', body: 'note' } };
+    case 'PUT /api/v1/meetings/:id/pre-work':
+      return {
+        url,
+        payload: { answers: [{ question: 'What moved?', answer: `two deals ${counter}` }] },
+      };
+    case 'POST /api/v1/commitments/:id/done':
+      return { url, payload: { done: true } };
     case 'POST /api/v1/meetings/:id/commitments':
       return { url, payload: { owner: 'rep', text: 'call back', dueOn: '2026-04-01' } };
     case 'POST /api/v1/meetings':

@@ -63,6 +63,11 @@ export interface OrgWorld {
   };
   /** Per meeting of r1a, r1b and r2a: the rep's commitment and the manager's. */
   commitments: Record<'r1a' | 'r1b' | 'r2a', { rep: string; manager: string }>;
+  /**
+   * r1a's own second commitment, left open for POST /commitments/:id/done; '' unless the
+   * world was made with `commitmentToMarkDone` (other tests count r1a's commitments).
+   */
+  toMarkDone: string;
   /** On r1a's meeting: a shared note by m1, a private one by m1, a private one by r1a. */
   notes: { shared: string; managerPrivate: string; repPrivate: string };
   apiTokenId: string;
@@ -86,6 +91,7 @@ export interface World {
 export interface WorldOptions {
   limits?: SignInLimiterOptions;
   settings?: object;
+  commitmentToMarkDone?: boolean;
 }
 
 /**
@@ -97,8 +103,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const db = await createTestDb();
   const clock = mutableClock(worldNow);
   const hash = await hashPassword(password);
-  const a = await seedOrg(db, 'org-a', hash, options.settings ?? {});
-  const b = await seedOrg(db, 'org-b', hash, options.settings ?? {});
+  const a = await seedOrg(db, 'org-a', hash, options);
+  const b = await seedOrg(db, 'org-b', hash, options);
   const config = ConfigSchema.parse({ LOG_LEVEL: process.env.RUDDER_TEST_LOG ?? 'silent' });
   const app = await createApp({
     db,
@@ -131,9 +137,9 @@ async function seedOrg(
   db: Database,
   slug: string,
   hash: string,
-  settings: object,
+  options: WorldOptions,
 ): Promise<OrgWorld> {
-  const orgId = await insertOrg(db, { slug, settings });
+  const orgId = await insertOrg(db, { slug, settings: options.settings ?? {} });
   const stages = await insertStages(db, orgId);
   const roleOf = (key: PersonKey) =>
     key === 'admin'
@@ -213,6 +219,9 @@ async function seedOrg(
     },
   };
   await commitment(meetings.moverOld, people.mover, 'rep', people.mover);
+  const toMarkDone = options.commitmentToMarkDone
+    ? await commitment(meetings.r1a, people.r1a, 'rep', people.r1a)
+    : '';
   const note = (authorId: string, visibility: string, body: string) =>
     one(
       db,
@@ -276,6 +285,7 @@ async function seedOrg(
     teams: { t1, t2 },
     meetings,
     commitments,
+    toMarkDone,
     notes,
     apiTokenId,
     workflow: await seedWorkflow(db, orgId, people),

@@ -179,6 +179,27 @@ export const visibility: readonly RouteRule[] = [
   api('GET', '/meetings/:id/commitments-to-review', 'meeting', oneOnOne),
   api('GET', '/meetings/:id/ics', 'meeting', oneOnOne),
   api(
+    'GET',
+    '/meetings/:id/pre-work',
+    'meeting',
+    meetingRecords,
+    "the rep's answers before the 1:1: the rep, their manager now and the leaders above; never another rep",
+  ),
+  api(
+    'PUT',
+    '/meetings/:id/pre-work',
+    'meeting',
+    { admin: 'none', leader: 'none', manager: 'none', rep: 'self' },
+    'the rep of a 1:1 still to be held',
+  ),
+  api(
+    'POST',
+    '/commitments/:id/done',
+    'commitment',
+    { admin: 'none', leader: 'none', manager: 'none', rep: 'self' },
+    'its owner only: a rep marks their own commitments, not the manager’s to them',
+  ),
+  api(
     'PATCH',
     '/commitments/:id',
     'commitment',
