@@ -20,6 +20,7 @@ import type {
   Page,
   PersonView,
   PrepQueueEntry,
+  PreWork,
   Scorecard,
   StageHeatmap,
   TeamView,
@@ -39,6 +40,7 @@ export const keys = {
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
   due: ['meetings', 'due'] as const,
   prepQueue: ['meetings', 'prep-queue'] as const,
+  preWork: (meetingId: string) => ['meetings', 'pre-work', meetingId] as const,
   snapshot: (meetingId: string) => ['meetings', 'snapshot', meetingId] as const,
   toReview: (meetingId: string) => ['commitments', 'to-review', meetingId] as const,
   notes: (meetingId: string) => ['notes', meetingId] as const,
@@ -122,6 +124,14 @@ export const useMeetingsDue = () =>
     queryKey: keys.due,
     queryFn: () =>
       api<Items<MeetingDue>>('GET', '/meetings/due', { query: { includeScheduled: true } }),
+  });
+
+/** The rep's answers before a 1:1 (an empty list until they write). */
+export const usePreWork = (meetingId: string | undefined) =>
+  useQuery({
+    queryKey: keys.preWork(meetingId ?? ''),
+    queryFn: () => api<PreWork>('GET', `/meetings/${meetingId}/pre-work`),
+    enabled: Boolean(meetingId),
   });
 
 /** The manager's reps: the stage each 1:1 reaches and why, late ones first. */

@@ -17,6 +17,7 @@ import {
   unsavedDrafts,
 } from './drafts.js';
 import { MeetingTimer } from './meeting-timer.js';
+import { PreWorkAnswers } from './pre-work-answers.js';
 import { ReviewCommitments } from './review-commitments.js';
 import { StageBadge } from './stage-badge.js';
 import { StageHeadingLevel } from './stage-heading.js';
@@ -147,7 +148,11 @@ export function MeetingRoom({
           {stepTitles[step]}
         </h2>
         {step === 'review' ? (
-          <ReviewCommitments meetingId={meeting.id} />
+          <>
+            <PreWorkAnswers meetingId={meeting.id} repName={agenda.person.name} />
+            <h3>Commitments to review</h3>
+            <ReviewCommitments meetingId={meeting.id} />
+          </>
         ) : step === 'commitments' ? (
           <CommitmentsPanel
             meetingId={meeting.id}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { screenshots, seriousViolations, signIn } from './browser.js';
+import { e2eSuite } from './suite.js';
+
+const suite = e2eSuite();
+
+// Between meetings the rep answers the suggested questions and marks their commitments
+// done; their manager finds both in the 1:1.
+describe("the rep's part between meetings", () => {
+  it('the rep answers and marks done on a phone; the manager reads both in the 1:1', async () => {
+    const rep = await suite.page();
+    rep.setDefaultTimeout(10_000);
+    await rep.setViewportSize({ width: 390, height: 844 });
+    await signIn(rep, suite.url, 'grace@demo.rudder.dev');
+    const form = rep.getByRole('form', { name: 'Before the 1:1: your answers' });
+    await form.waitFor();
+    const first = form.getByRole('textbox').first();
+    const question = (await form.locator('label').first().textContent()) ?? '';
+    const answer = 'Two renewals moved to April; Initech wants a second demo.';
+    await first.fill(answer);
+    await form.getByRole('button', { name: 'Save my answers' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // Her own open commitment, marked done as she goes.
+    const commitments = rep.getByRole('region', { name: 'Commitments' });
+    const box = commitments.getByRole('checkbox').first();
+    const done = ((await box.locator('xpath=..').textContent()) ?? '').split(' by ')[0] ?? '';
+    await box.check();
+    await commitments
+      .getByText(/^done /)
+      .first()
+      .waitFor();
+    expect(await rep.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(rep)).toEqual([]);
+    await screenshots(rep, 'rep-home-pre-work');
+    await rep.close();
+
+    const manager = await suite.page();
+    manager.setDefaultTimeout(10_000);
+    await signIn(manager, suite.url, 'manager2@demo.rudder.dev');
+    await manager.getByRole('link', { name: 'Open 1:1 with Grace Kim' }).click();
+    await manager.getByRole('button', { name: 'Start the 1:1' }).click();
+    const answers = manager.getByRole('region', { name: 'Grace Kim’s answers before the 1:1' });
+    await answers.getByText(answer).waitFor();
+    expect(await answers.textContent()).toContain(question.trim());
+    const review = manager.locator('.review-list li').filter({ hasText: done.trim() });
+    await review.getByText(/marked done .* by the rep/).waitFor();
+    expect(await seriousViolations(manager)).toEqual([]);
+    await manager.close();
+  }, 90_000);
+});
