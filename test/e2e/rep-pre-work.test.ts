@@ -38,8 +38,11 @@ describe("the rep's part between meetings", () => {
     manager.setDefaultTimeout(10_000);
     await signIn(manager, suite.url, 'manager2@demo.rudder.dev');
     await manager.getByRole('link', { name: 'Open 1:1 with Grace Kim' }).click();
-    await manager.getByRole('button', { name: 'Start the 1:1' }).click();
     const answers = manager.getByRole('region', { name: 'Grace Kim’s answers before the 1:1' });
+    // On the prep screen already, then in the meeting's first step.
+    await answers.getByText(answer).waitFor();
+    await manager.getByRole('button', { name: 'Start the 1:1' }).click();
+    await manager.getByRole('heading', { name: 'Commitments to review' }).waitFor();
     await answers.getByText(answer).waitFor();
     expect(await answers.textContent()).toContain(question.trim());
     const review = manager.locator('.review-list li').filter({ hasText: done.trim() });
