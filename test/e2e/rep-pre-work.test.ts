@@ -20,6 +20,30 @@ describe("the rep's part between meetings", () => {
     await first.fill(answer);
     await form.getByRole('button', { name: 'Save my answers' }).click();
     await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // An answer saved to a question worded otherwise than today's (its figures moved) stays
+    // a field of its own, and saving again keeps it.
+    const stored = (await rep.evaluate(`(async () => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const page = await (await fetch('/api/v1/meetings?rep=' + me.person.id + '&limit=200')).json();
+      const next = page.items.filter((m) => m.status === 'scheduled')
+        .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
+      const url = '/api/v1/meetings/' + next.id + '/pre-work';
+      const current = await (await fetch(url)).json();
+      const answers = [...current.answers, { question: 'What closes by the 31st, of $50,000?', answer: 'Globex.' }];
+      await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
+      return url;
+    })()`)) as string;
+    await rep.reload();
+    const old = form.getByLabel('What closes by the 31st, of $50,000?');
+    expect(await old.inputValue()).toBe('Globex.');
+    await form.getByRole('button', { name: 'Save my answers' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const after = (await rep.evaluate(
+      `fetch(${JSON.stringify(stored)}).then((r) => r.json())`,
+    )) as {
+      answers: Array<{ question: string; answer: string }>;
+    };
+    expect(after.answers.map((a) => a.answer)).toEqual([answer, 'Globex.']);
     // Her own open commitment, marked done as she goes.
     const commitments = rep.getByRole('region', { name: 'Commitments' });
     const box = commitments.getByRole('checkbox').first();

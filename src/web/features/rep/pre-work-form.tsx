@@ -25,27 +25,32 @@ export function PreWorkForm({
       api<PreWork>('PUT', `/meetings/${meetingId}/pre-work`, { body: { answers } }),
     [keys.preWork(meetingId)],
   );
+  // Questions carry today's figures ("the remaining $37,500"): when they change, an answer
+  // saved to yesterday's wording stays as its own field, so saving again never drops it.
+  const asked = questions.map((q) => q.text);
+  const earlier = (saved.data?.answers ?? [])
+    .map((a) => a.question)
+    .filter((q) => !asked.includes(q));
+  const fields = [...asked, ...earlier];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      questions.map((q) => ({ question: q.text, answer: answerTo(q.text) })),
-      {
-        onSuccess: () => setTyped({}),
-      },
+      fields.map((q) => ({ question: q, answer: answerTo(q) })),
+      { onSuccess: () => setTyped({}) },
     );
   };
-  if (questions.length === 0) return null;
+  if (fields.length === 0) return null;
   return (
     <form className="pre-work" onSubmit={submit} aria-labelledby="pre-work-title">
       <h3 id="pre-work-title">Before the 1:1: your answers</h3>
       <p className="muted">Shared with your manager, who sees them in the meeting.</p>
-      {questions.map((q) => (
-        <label key={q.text} className="stacked">
-          {q.text}
+      {fields.map((q) => (
+        <label key={q}>
+          {q}
           <textarea
             rows={2}
-            value={answerTo(q.text)}
-            onChange={(e) => setTyped({ ...typed, [q.text]: e.target.value })}
+            value={answerTo(q)}
+            onChange={(e) => setTyped({ ...typed, [q]: e.target.value })}
           />
         </label>
       ))}
