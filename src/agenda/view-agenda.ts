@@ -23,6 +23,11 @@ export interface ViewAgendaOptions {
   asOf?: Day | undefined;
   since?: Day | undefined;
   ip?: string | undefined;
+  /**
+   * False when only the stage and the reasons leave the caller (the prep queue): no activity
+   * is shown, so there is no activity view to audit.
+   */
+  auditActivityView?: boolean;
 }
 
 /**
@@ -62,6 +67,7 @@ export async function viewAgenda(
   const agenda =
     caches === null ? await prepare() : await caches.agendas.get(key, version, prepare);
   if (
+    options.auditActivityView !== false &&
     agenda.settings.activityGate &&
     agenda.activity !== null &&
     options.viewerId !== options.repId

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../core/agenda.js';
-import { monthFact, repFacts } from '../core/test-factories.js';
+import { monthFact, opportunityFact, repFacts } from '../core/test-factories.js';
 import { renderAgenda } from './render-agenda.js';
 
 const base = { currency: 'USD', locale: 'en-US', timeZone: 'UTC', fiscalYearStartMonth: 1 };
@@ -32,5 +32,24 @@ describe('renderAgenda', () => {
     expect(lines).toContain(
       '  Data: 12 won deals have no amount in October 2026 (ids W-1, W-2, …); bookings may be understated',
     );
+  });
+
+  it('rounds coverage half-up, as the screens do: 107,100,000 ÷ 30,000,000 reads 3.6×', () => {
+    // Goal $100,000 a month for Nov–Jan, nothing booked yet: 30,000,000 still to win; one
+    // deal of 107,100,000 closing in December is 3.57× raw (a truncating formatter said 3.5×).
+    const facts = repFacts({
+      months: [monthFact({ month: '2026-10', bookings: 12_000_000 })],
+      opportunities: [
+        opportunityFact({
+          id: 'm',
+          stageId: 'negotiate',
+          amount: 107_100_000,
+          closeDate: '2026-12-01',
+        }),
+      ],
+    });
+    const agenda = buildAgenda({ ...base, facts });
+    expect(agenda.pipeline.coverage.raw).toBeCloseTo(3.57, 10);
+    expect(renderAgenda(agenda)).toContain('  Coverage 3.6× raw,');
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Number formatting: money as exports write it (`decimalAmount`), and for the reasons'
- * sentences. Shown ratios are rounded DOWN so that a failing value never reads as the
- * threshold it missed (99.6% reads 99%, not 100%).
+ * Number formatting, the one place for every shown figure: money as exports write it
+ * (`decimalAmount`), and the ratios and multiples of the reasons' sentences, the terminal,
+ * the e-mails and the screens, all rounded half-up to the shown precision (`roundHalfUp`).
+ * A failing value that rounds onto its threshold reads "just below 3×" (`against`), never
+ * "3× (threshold 3×)".
  */
 
 const digitsByCurrency = new Map<string, number>();
@@ -74,20 +76,81 @@ export function moneyFormatter(options: { currency: string; locale: string }): F
   };
 }
 
-function floorTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  // The epsilon keeps 0.29 × 100 = 28.999999999999996 from showing as 28.
-  return Math.floor(value * factor + 1e-9) / factor;
+/**
+ * Rounds half-up (away from zero) to `decimals` places, as a reader rounding by hand would:
+ * 1.57 → 1.6, 1.55 → 1.6, 1.549 → 1.5, 1.005 → 1.01 (to 2).
+ *
+ * Binary floating point cannot hold most decimals: 1.005 is stored as 1.00499999999999989…,
+ * 1.45 as 1.4499999999999999556…, and 0.29 × 100 computes as 28.999999999999996. A double
+ * carries 15 significant decimal digits reliably, so the value is first read back at 15
+ * digits (the decimal the figure was meant to be) and the rounding is done on that decimal
+ * by moving the point in its text, never by multiplying, which would add noise again.
+ * Differences beyond the 15th digit are noise by this rule: 1.00499999999999 (14 digits)
+ * still reads 1.00.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const [mantissa, exponent = '0'] = String(Number(Math.abs(value).toPrecision(15))).split('e');
+  const shifted = Number(`${mantissa}e${Number(exponent) + decimals}`);
+  const whole = Math.floor(shifted + 0.5);
+  // Past 10^21 the text of a whole number is in exponent form; there are no decimals left.
+  const rounded = whole >= 1e21 ? Math.abs(value) : Number(`${whole}e${-decimals}`);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
-/** 0.724 → "72%". */
-export function percent(ratio: number): string {
-  return `${floorTo(ratio * 100, 0)}%`;
+const plainNumbers = new Map<string, Intl.NumberFormat>();
+
+function plainNumber(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let format = plainNumbers.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals });
+    plainNumbers.set(key, format);
+  }
+  return format;
 }
 
-/** 1.46 → "1.4×". */
-export function times(ratio: number): string {
-  return `${floorTo(ratio, 1).toFixed(1)}×`;
+/** A figure to at most `decimals` places, rounded half-up: 1.57 → "1.6", 3 → "3". */
+export function decimal(value: number, decimals = 1, locale = 'en-US'): string {
+  return plainNumber(locale, decimals).format(roundHalfUp(value, decimals));
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** 0.724 → "72%", 0.125 → "13%", 0.996 → "100%" (in the locale's way: "13 %" in de-DE). */
+export function percent(ratio: number, locale = 'en-US'): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
+  }
+  // Rounded here, on the decimal; the division back only adds noise far below a whole percent.
+  return format.format(roundHalfUp(ratio * 100, 0) / 100);
+}
+
+/** 1.57 → "1.6×", 1.55 → "1.6×", 3 → "3×". */
+export function times(ratio: number, locale = 'en-US'): string {
+  return `${decimal(ratio, 1, locale)}×`;
+}
+
+/**
+ * A figure beside the threshold it is held to. Half-up can carry a failing value onto its
+ * threshold (2.96 reads 3×, 0.996 reads 100%): then it reads "just below 3×" or "just above
+ * 20%", so that a sentence never says "3× (threshold 3×)" of a check that failed.
+ * `passes` is the side the value must be on: 'at-least' (coverage, attainment) or 'at-most'
+ * (a past-due share).
+ */
+export function against(
+  value: number,
+  threshold: number,
+  passes: 'at-least' | 'at-most',
+  format: (value: number) => string,
+): string {
+  const shown = format(value);
+  if (shown !== format(threshold)) return shown;
+  if (passes === 'at-least' && value < threshold) return `just below ${shown}`;
+  if (passes === 'at-most' && value > threshold) return `just above ${shown}`;
+  return shown;
 }
 
 /** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */

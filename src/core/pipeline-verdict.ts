@@ -1,5 +1,5 @@
 import type { Check, Pipeline, Progression } from './agenda-schema.js';
-import { type FormatMoney, listOf, percent, plural, times } from './format.js';
+import { against, type FormatMoney, listOf, percent, plural, times } from './format.js';
 import { parsePeriodKey } from './periods.js';
 import type { OrgSettings } from './settings.js';
 
@@ -45,8 +45,9 @@ function coverageCheck(options: JudgePipelineOptions): PhrasedCheck {
     detail = `No bookings goal for every month of ${horizon}: coverage cannot be measured.`;
     phrase = 'coverage not measured (no goal for the horizon)';
   } else {
-    detail = `Open pipeline closing in ${horizon} is ${money(coverage.open.value)} against ${money(coverage.remainingGoal ?? 0)} of goal still to close: ${times(coverage.raw ?? 0)} raw, ${times(coverage.weighted ?? 0)} probability-weighted (${coverage.basis} decides; ${threshold}).`;
-    phrase = `coverage ${times(value)} (${threshold})`;
+    const shown = (ratio: number) => against(ratio, coverage.target, 'at-least', times);
+    detail = `Open pipeline closing in ${horizon} is ${money(coverage.open.value)} against ${money(coverage.remainingGoal ?? 0)} of goal still to close: ${shown(coverage.raw ?? 0)} raw, ${shown(coverage.weighted ?? 0)} probability-weighted (${coverage.basis} decides; ${threshold}).`;
+    phrase = `coverage ${shown(value)} (${threshold})`;
   }
   return {
     check: {
@@ -111,10 +112,11 @@ function pastDueCheck(options: JudgePipelineOptions): PhrasedCheck {
   const { pastDue, open } = options.pipeline.shape;
   const max = options.settings.maxPastDueShare;
   const share = pastDue.share;
+  const shown = (ratio: number) => against(ratio, max, 'at-most', percent);
   const phrase =
     share === null
       ? 'no open opportunities'
-      : `${percent(share)} of open opportunities past due (max ${percent(max)})`;
+      : `${shown(share)} of open opportunities past due (max ${percent(max)})`;
   return {
     check: {
       name: 'past-due-share',
@@ -126,7 +128,7 @@ function pastDueCheck(options: JudgePipelineOptions): PhrasedCheck {
       detail:
         share === null
           ? 'No open opportunities.'
-          : `${pastDue.count} of ${open.count} open opportunities (${options.formatMoney(pastDue.value)}) have a close date already past: ${percent(share)} (max ${percent(max)}).`,
+          : `${pastDue.count} of ${open.count} open opportunities (${options.formatMoney(pastDue.value)}) have a close date already past: ${shown(share)} (max ${percent(max)}).`,
     },
     phrase,
   };

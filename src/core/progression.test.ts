@@ -96,7 +96,7 @@ describe('decideProgression', () => {
     expect(progression.resultsVerdict.onPlan).toBe(true);
     expect(progression.reasons).toEqual([
       'Results on plan: 120% of goal in October 2026 (threshold 100%), rank 1st of 3 → results review.',
-      'Short pipeline check: coverage 0.3× (threshold 3.0×), 0 opportunities created since the last 1:1 (team median 4).',
+      'Short pipeline check: coverage 0.3× (threshold 3×), 0 opportunities created since the last 1:1 (team median 4).',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('decideProgression', () => {
     expect(progression.pipelineVerdict.healthy).toBe(true);
     expect(progression.reasons).toEqual([
       'Results behind: 72% of goal in October 2026 (threshold 100%), rank fell from 1st to 3rd of 3 → pipeline review.',
-      'Pipeline healthy: coverage 3.0× (threshold 3.0×), deals in every open stage, 2 opportunities created since the last 1:1 (team median 4), 0% of open opportunities past due (max 20%) → no activity review.',
+      'Pipeline healthy: coverage 3× (threshold 3×), deals in every open stage, 2 opportunities created since the last 1:1 (team median 4), 0% of open opportunities past due (max 20%) → no activity review.',
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('decideProgression', () => {
     const { progression } = agendaOf(scenario({ october: 7_200_000, opportunities: anemic }));
     expect(progression.stage).toBe('activity');
     expect(progression.reasons[1]).toBe(
-      'Pipeline unhealthy: coverage 0.3× (threshold 3.0×), no deals in Discovery, Proposal and Negotiation, 0 opportunities created since the last 1:1 (team median 4) → activity review.',
+      'Pipeline unhealthy: coverage 0.3× (threshold 3×), no deals in Discovery, Proposal and Negotiation, 0 opportunities created since the last 1:1 (team median 4) → activity review.',
     );
     expect(progression.pipelineVerdict.checks.map((c) => [c.name, c.passed])).toEqual([
       ['coverage', false],
@@ -155,9 +155,20 @@ describe('decideProgression', () => {
     });
     const short = healthy.map((o) => (o.id === 'n' ? { ...o, amount: o.amount - 1 } : o));
     const below = agendaOf(scenario({ october: 0, opportunities: short }));
-    // 89,999,999 ÷ 30,000,000 = 2.99999997 → fails, and reads 2.9×, never 3.0×.
+    // 89,999,999 ÷ 30,000,000 = 2.99999997 → fails; half-up would read 3×, so it reads
+    // "just below 3×", never "3× (threshold 3×)".
     expect(below.progression.stage).toBe('activity');
-    expect(below.progression.reasons[1]).toContain('coverage 2.9× (threshold 3.0×)');
+    expect(below.progression.reasons[1]).toContain('coverage just below 3× (threshold 3×)');
+  });
+
+  it('rounds the reason sentences half-up: 107,100,000 ÷ 30,000,000 = 3.57 reads 3.6×', () => {
+    // +17,100,000 on the Negotiation deal: 107,100,000 closing Nov–Jan, 3.57× (a truncating
+    // formatter read 3.5×); raw and weighted alike in the detail.
+    const more = healthy.map((o) => (o.id === 'n' ? { ...o, amount: o.amount + 17_100_000 } : o));
+    const agenda = agendaOf(scenario({ october: 0, opportunities: more }));
+    expect(agenda.pipeline.coverage.raw).toBeCloseTo(3.57, 10);
+    expect(agenda.progression.reasons[1]).toContain('coverage 3.6× (threshold 3×)');
+    expect(agenda.progression.pipelineVerdict.checks[0]?.detail).toContain('3.6× raw');
   });
 
   it('does not judge results and stays at results when there is no goal for the month', () => {
@@ -199,7 +210,7 @@ describe('decideProgression', () => {
     );
     expect(progression.stage).toBe('activity');
     expect(progression.reasons[1]).toBe(
-      'Pipeline unhealthy: coverage 0.0× (threshold 3.0×), no deals in Qualification, Discovery, Proposal and Negotiation → activity review.',
+      'Pipeline unhealthy: coverage 0× (threshold 3×), no deals in Qualification, Discovery, Proposal and Negotiation → activity review.',
     );
   });
 

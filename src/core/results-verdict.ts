@@ -1,6 +1,6 @@
 import { unreachable } from '../shared/app-error.js';
 import type { Check, Progression, Results } from './agenda-schema.js';
-import { type FormatMoney, ordinal, percent } from './format.js';
+import { against, type FormatMoney, ordinal, percent } from './format.js';
 import type { OrgSettings } from './settings.js';
 
 export type ResultsVerdict = Progression['resultsVerdict'];
@@ -33,7 +33,7 @@ export function judgeResults(options: JudgeResultsOptions): ResultsVerdict {
       attainmentDetail =
         attainment === null
           ? `The agreed goal for ${label} is 0: nothing to fall short of.`
-          : `${percent(attainment)} of goal in ${label} (${formatMoney(review.actual)} of ${goalText}; threshold ${percent(settings.resultsThreshold)}).`;
+          : `${against(attainment, settings.resultsThreshold, 'at-least', percent)} of goal in ${label} (${formatMoney(review.actual)} of ${goalText}; threshold ${percent(settings.resultsThreshold)}).`;
       break;
     case 'proposed':
     case 'rejected':
@@ -114,7 +114,7 @@ export function resultsReason(options: {
   const attainment = review.attainment;
   if (attainment !== null) {
     parts.push(
-      `${percent(attainment)} of goal in ${label} (threshold ${percent(settings.resultsThreshold)})`,
+      `${against(attainment, settings.resultsThreshold, 'at-least', percent)} of goal in ${label} (threshold ${percent(settings.resultsThreshold)})`,
     );
   } else {
     parts.push(`the agreed goal for ${label} is 0`);

@@ -39,6 +39,7 @@ describe(`database contract (${testEngine})`, () => {
       'org',
       'outbox_message',
       'person',
+      'rep_pre_work',
       'result_entry',
       'scorecard_publication',
       'session',

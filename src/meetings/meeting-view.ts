@@ -52,6 +52,10 @@ export const CommitmentSchema = z
     dueOn: z.string(),
     status: z.enum(['open', 'kept', 'not_kept']),
     reviewedAt: z.string().nullable(),
+    doneAt: z
+      .string()
+      .nullable()
+      .describe('when its owner marked it done between meetings; the review still judges it'),
     createdAt: z.string(),
   })
   .meta({ id: 'Commitment' });
@@ -59,4 +63,14 @@ export type CommitmentView = z.infer<typeof CommitmentSchema>;
 
 export const commitmentColumns = `c.id, c.meeting_id as "meetingId", c.owner_id as "ownerId",
   c.owner_role as "ownerRole", c.rep_id as "repId", c.text, c.due_on as "dueOn", c.status,
-  c.reviewed_at as "reviewedAt", c.created_at as "createdAt"`;
+  c.reviewed_at as "reviewedAt", c.done_at as "doneAt", c.created_at as "createdAt"`;
+
+export const PreWorkSchema = z
+  .object({
+    meetingId: z.string(),
+    repId: z.string(),
+    answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+    updatedAt: z.string().nullable().describe('null: the rep has written nothing yet'),
+  })
+  .meta({ id: 'RepPreWork' });
+export type PreWorkView = z.infer<typeof PreWorkSchema>;

@@ -44,8 +44,9 @@ export function targetOf(
   const caller = world.a.people[callerKey[role]];
   switch (rule.target) {
     case 'person':
-      // A manager is nobody's rep: no 1:1 of their own to schedule.
-      if (relation === 'self' && schedulesOneOnOne(rule)) return undefined;
+      // A manager is nobody's rep: no 1:1 of their own to schedule, no deal of their own.
+      if (relation === 'self' && (schedulesOneOnOne(rule) || (opensDeal(rule) && role !== 'rep')))
+        return undefined;
       return {
         self: caller,
         ownTeam: role === 'rep' ? org.people.r1b : org.people.r1a,
@@ -61,6 +62,9 @@ export function targetOf(
     case 'meeting': {
       const flow = workflowMeeting(rule, org);
       if (flow && relation === 'ownTeam') return flow;
+      // The rep writes pre-work for a 1:1 still to be held: their started one.
+      if (relation === 'self' && rule.method === 'PUT' && rule.url.endsWith('/pre-work'))
+        return role === 'rep' ? org.workflow.reviewIn : undefined;
       if (relation === 'self') return role === 'rep' ? org.meetings.r1a : undefined;
       if (relation === 'ownTeam') return role === 'rep' ? org.meetings.r1b : org.meetings.r1a;
       return relation === 'otherTeam' ? org.meetings.r2a : org.meetings.r1a;
@@ -81,6 +85,9 @@ export function targetOf(
     case 'commitment': {
       // Leaders follow managers' commitments only: ask for those, so a 404 means "out of reach".
       const kind = role === 'leader' ? 'manager' : 'rep';
+      // Its own commitment, which no review in this matrix touches.
+      if (relation === 'self' && rule.url.endsWith('/done'))
+        return role === 'rep' ? org.toMarkDone : undefined;
       if (relation === 'self') return role === 'rep' ? org.commitments.r1a.rep : undefined;
       if (relation === 'ownTeam')
         return role === 'rep' ? org.commitments.r1b.rep : org.commitments.r1a[kind];
@@ -102,6 +109,8 @@ export function targetOf(
       return undefined;
   }
 }
+
+const opensDeal = (rule: SignedInRule) => rule.url.endsWith('/deals/:dealId');
 
 const schedulesOneOnOne = (rule: SignedInRule) =>
   (rule.method === 'POST' && rule.url === '/api/v1/meetings') ||
@@ -136,6 +145,11 @@ export function sampleRequest(
   const url = rule.url.replace(':id', id ?? '');
   const key = `${rule.method} ${rule.url}`;
   switch (key) {
+    case 'GET /api/v1/people/:id/deals/:dealId':
+      // The deal the person owns, in whichever organization they are.
+      return {
+        url: url.replace(':dealId', world.a.deals[id ?? ''] ?? world.b.deals[id ?? ''] ?? ''),
+      };
     case 'PUT /api/v1/me/activity-sharing':
       return { url, payload: { shared: false } };
     case 'POST /api/v1/people':
@@ -201,6 +215,13 @@ export function sampleRequest(
       };
     case 'POST /api/v1/meetings/:id/notes':
       return { url, payload: { section: 'general', visibility: 'private', body: 'note' } };
+    case 'PUT /api/v1/meetings/:id/pre-work':
+      return {
+        url,
+        payload: { answers: [{ question: 'What moved?', answer: `two deals ${counter}` }] },
+      };
+    case 'POST /api/v1/commitments/:id/done':
+      return { url, payload: { done: true } };
     case 'POST /api/v1/meetings/:id/commitments':
       return { url, payload: { owner: 'rep', text: 'call back', dueOn: '2026-04-01' } };
     case 'POST /api/v1/meetings':

@@ -26,7 +26,7 @@ describe(`visibility matrix (${testEngine})`, () => {
   const cookies = {} as Record<(typeof roles)[number], string>;
 
   beforeAll(async () => {
-    world = await createWorld();
+    world = await createWorld({ commitmentToMarkDone: true });
     for (const role of roles)
       cookies[role] = await signIn(world.app, world.a.emails[callerKey[role]]);
   });

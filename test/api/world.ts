@@ -63,6 +63,11 @@ export interface OrgWorld {
   };
   /** Per meeting of r1a, r1b and r2a: the rep's commitment and the manager's. */
   commitments: Record<'r1a' | 'r1b' | 'r2a', { rep: string; manager: string }>;
+  /**
+   * r1a's own second commitment, left open for POST /commitments/:id/done; '' unless the
+   * world was made with `commitmentToMarkDone` (other tests count r1a's commitments).
+   */
+  toMarkDone: string;
   /** On r1a's meeting: a shared note by m1, a private one by m1, a private one by r1a. */
   notes: { shared: string; managerPrivate: string; repPrivate: string };
   apiTokenId: string;
@@ -70,6 +75,8 @@ export interface OrgWorld {
   importRunId: string;
   /** Stage ids by name (the standard stages). */
   stages: Record<string, string>;
+  /** The won deal each rep owns (by person id): what GET /people/:id/deals/:dealId opens. */
+  deals: Record<string, string>;
 }
 
 export interface World {
@@ -84,6 +91,7 @@ export interface World {
 export interface WorldOptions {
   limits?: SignInLimiterOptions;
   settings?: object;
+  commitmentToMarkDone?: boolean;
 }
 
 /**
@@ -95,8 +103,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const db = await createTestDb();
   const clock = mutableClock(worldNow);
   const hash = await hashPassword(password);
-  const a = await seedOrg(db, 'org-a', hash, options.settings ?? {});
-  const b = await seedOrg(db, 'org-b', hash, options.settings ?? {});
+  const a = await seedOrg(db, 'org-a', hash, options);
+  const b = await seedOrg(db, 'org-b', hash, options);
   const config = ConfigSchema.parse({ LOG_LEVEL: process.env.RUDDER_TEST_LOG ?? 'silent' });
   const app = await createApp({
     db,
@@ -130,9 +138,9 @@ async function seedOrg(
   db: Database,
   slug: string,
   hash: string,
-  settings: object,
+  options: WorldOptions,
 ): Promise<OrgWorld> {
-  const orgId = await insertOrg(db, { slug, settings });
+  const orgId = await insertOrg(db, { slug, settings: options.settings ?? {} });
   const stages = await insertStages(db, orgId);
   const roleOf = (key: PersonKey) =>
     key === 'admin'
@@ -218,6 +226,9 @@ async function seedOrg(
     },
   };
   await commitment(meetings.moverOld, people.mover, 'rep', people.mover);
+  const toMarkDone = options.commitmentToMarkDone
+    ? await commitment(meetings.r1a, people.r1a, 'rep', people.r1a)
+    : '';
   const note = (authorId: string, visibility: string, body: string) =>
     one(
       db,
@@ -241,17 +252,19 @@ async function seedOrg(
     }
   }
   const won = stages['Closed Won'] ?? '';
+  const deals: Record<string, string> = {};
   for (const [rep, amount] of [
     ['r1a', 120_000],
     ['r1b', 80_000],
     ['r2a', 50_000],
     ['mover', 70_000],
   ] as const) {
-    await db.query(
+    deals[people[rep]] = await one(
+      db,
       `insert into opportunity (org_id, owner_id, name, amount, currency, stage_id, status, created_at, close_date,
                                 closed_at, last_changed_at)
        values ($1, $2, 'Deal', $3, 'USD', $4, 'won', '2026-01-05T00:00:00Z', '2026-03-05', '2026-03-05T12:00:00Z',
-               '2026-03-05T12:00:00Z')`,
+               '2026-03-05T12:00:00Z') returning id`,
       [orgId, people[rep], amount, won],
     );
   }
@@ -279,11 +292,13 @@ async function seedOrg(
     teams: { t1, t2 },
     meetings,
     commitments,
+    toMarkDone,
     notes,
     apiTokenId,
     workflow: await seedWorkflow(db, orgId, people),
     importRunId,
     stages,
+    deals,
   };
 }
 

@@ -129,6 +129,11 @@ export const commitment = pgTable(
     status: text('status').$type<'open' | 'kept' | 'not_kept'>().notNull().default('open'),
     reviewedInMeetingId: uuid('reviewed_in_meeting_id'),
     reviewedAt: instant('reviewed_at'),
+    /**
+     * When its owner marked it done between meetings (null: not marked). The rep's own word,
+     * shown to the manager when reviewing it; `status` stays the review's verdict.
+     */
+    doneAt: instant('done_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -139,5 +144,35 @@ export const commitment = pgTable(
       columns: [t.orgId, t.meetingId],
       foreignColumns: [meeting.orgId, meeting.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/** One answer of the rep to a question the agenda suggested, typed before the 1:1. */
+export interface PreWorkAnswer {
+  question: string;
+  answer: string;
+}
+
+/**
+ * The rep's part before an upcoming 1:1: their answers to the agenda's suggested questions,
+ * shared with their manager (and the leaders above) and shown in the meeting. One row per
+ * meeting, rewritten as the rep edits it.
+ */
+export const repPreWork = pgTable(
+  'rep_pre_work',
+  {
+    orgId: orgId(),
+    meetingId: uuid('meeting_id').notNull(),
+    repId: uuid('rep_id').notNull(),
+    answers: jsonb('answers').$type<PreWorkAnswer[]>().notNull().default([]),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.meetingId] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [meeting.orgId, meeting.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.repId], foreignColumns: [person.orgId, person.id] }),
   ],
 );

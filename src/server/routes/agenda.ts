@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listPrepQueue } from '../../agenda/list-prep-queue.js';
 import { viewAgenda } from '../../agenda/view-agenda.js';
+import { viewDealHistory } from '../../agenda/view-deal-history.js';
 import { AgendaSchema } from '../../core/agenda-schema.js';
+import { DealHistorySchema } from '../../core/deal-history.js';
+import { PrepQueueEntrySchema } from '../../core/prep-queue.js';
 import { accessOf } from '../access/access-control.js';
 import { requirePerson } from '../access/scope.js';
-import { dayMeaning, IdParams, problems } from '../schemas/common.js';
+import { dayMeaning, IdParams, problems, Uuid } from '../schemas/common.js';
 
 /** A rep's 1:1 agenda, the same document as `rudder prep --json`. */
 export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,6 +44,69 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         app.resultCaches,
       );
+    },
+  );
+  app.get(
+    '/api/v1/people/:id/deals/:dealId',
+    {
+      schema: {
+        tags: ['agenda'],
+        summary:
+          "One of the rep's deals opened in the Pipeline step: its stage, amount and close-date history, days in stage, last activity",
+        params: z.strictObject({ id: Uuid, dealId: Uuid }),
+        response: { 200: DealHistorySchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      await requirePerson(db, access, request.params.id);
+      const now = clock.now();
+      // The last activity is activity detail: the rep always sees their own; anyone else
+      // exactly when the agenda would show them activity (the gate, the stage reached, the
+      // rep's sharing; audited there).
+      const repId = request.params.id;
+      const activityOpen =
+        repId === access.caller.personId ||
+        (
+          await viewAgenda(
+            db,
+            {
+              orgId: access.caller.orgId,
+              repId,
+              viewerId: access.caller.personId,
+              now,
+              ip: request.ip,
+            },
+            app.resultCaches,
+          )
+        ).activity !== null;
+      return viewDealHistory(db, {
+        orgId: access.caller.orgId,
+        repId: request.params.id,
+        dealId: request.params.dealId,
+        now,
+        activityOpen,
+      });
+    },
+  );
+  app.get(
+    '/api/v1/prep-queue',
+    {
+      schema: {
+        tags: ['agenda'],
+        summary:
+          "The manager's prep queue: per rep, the stage the 1:1 reaches and why, the last held and the next due, late first",
+        response: { 200: z.object({ items: z.array(PrepQueueEntrySchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      const { caller } = accessOf(request);
+      const items = await listPrepQueue(
+        db,
+        { orgId: caller.orgId, managerId: caller.personId, now: clock.now() },
+        app.resultCaches,
+      );
+      return { items };
     },
   );
 };

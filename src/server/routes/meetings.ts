@@ -4,16 +4,20 @@ import { plainText } from '../../core/schema-primitives.js';
 import { addCommitment } from '../../meetings/add-commitment.js';
 import { addMeetingNote } from '../../meetings/add-meeting-note.js';
 import { getCommitment } from '../../meetings/get-commitment.js';
+import { getPreWork } from '../../meetings/get-pre-work.js';
 import { listCommitments } from '../../meetings/list-commitments.js';
 import { listMeetings } from '../../meetings/list-meetings.js';
 import { listNotes } from '../../meetings/list-notes.js';
+import { markCommitmentDone } from '../../meetings/mark-commitment-done.js';
 import {
   CommitmentSchema,
   MeetingSchema,
   NoteSchema,
   noteSections,
   noteVisibilities,
+  PreWorkSchema,
 } from '../../meetings/meeting-view.js';
+import { savePreWork } from '../../meetings/save-pre-work.js';
 import { accessOf } from '../access/access-control.js';
 import { requireMeeting } from '../access/require-meeting.js';
 import { personScope } from '../access/scope.js';
@@ -26,6 +30,20 @@ const NoteBody = z.strictObject({
     .default('shared')
     .describe('private: only you will ever read it'),
   body: plainText({ min: 1, max: 10_000 }),
+});
+const PreWorkBody = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        question: plainText({ min: 1, max: 500 }),
+        answer: plainText({ max: 4_000 }),
+      }),
+    )
+    .max(20)
+    .describe('answers to the suggested questions; a blank answer is dropped'),
+});
+const DoneBody = z.strictObject({
+  done: z.boolean().describe('true: marked done now; false: the mark taken back'),
 });
 const CommitmentBody = z.strictObject({
   owner: z.enum(['rep', 'manager']).describe("whose commitment: the meeting's rep or manager"),
@@ -191,6 +209,75 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         commitmentId: request.params.id,
         scope: await personScope(db, access),
         managersOnly: access.caller.role === 'leader',
+      });
+    },
+  );
+  app.get(
+    '/api/v1/meetings/:id/pre-work',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: "The rep's answers to the suggested questions, written before the 1:1",
+        params: IdParams,
+        response: { 200: PreWorkSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const meeting = await requireMeeting(db, access, request.params.id);
+      return getPreWork(db, { orgId: access.caller.orgId, meeting });
+    },
+  );
+
+  app.put(
+    '/api/v1/meetings/:id/pre-work',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'The rep writes their answers before the 1:1 (shared with their manager)',
+        params: IdParams,
+        body: PreWorkBody,
+        response: { 200: PreWorkSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const meeting = await requireMeeting(db, access, request.params.id);
+      return savePreWork(db, {
+        orgId: access.caller.orgId,
+        meeting,
+        actorId: access.caller.personId,
+        answers: request.body.answers,
+        now: clock.now(),
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/commitments/:id/done',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Its owner marks a commitment done between meetings (or takes the mark back)',
+        params: IdParams,
+        body: DoneBody,
+        response: { 200: CommitmentSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const commitment = await getCommitment(db, {
+        orgId: access.caller.orgId,
+        commitmentId: request.params.id,
+        scope: await personScope(db, access),
+        managersOnly: false,
+      });
+      return markCommitmentDone(db, {
+        orgId: access.caller.orgId,
+        commitment,
+        actorId: access.caller.personId,
+        done: request.body.done,
+        now: clock.now(),
       });
     },
   );

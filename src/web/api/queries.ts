@@ -7,6 +7,7 @@ import type {
   Commitment,
   CommitmentToReview,
   Compliance,
+  DealHistory,
   FollowThrough,
   Goal,
   Items,
@@ -18,6 +19,8 @@ import type {
   OrgSettingsView,
   Page,
   PersonView,
+  PrepQueueEntry,
+  PreWork,
   Scorecard,
   StageHeatmap,
   TeamView,
@@ -31,10 +34,13 @@ export const keys = {
   people: ['people'] as const,
   person: (id: string) => ['people', id] as const,
   agenda: (id: string) => ['agenda', id] as const,
+  deal: (personId: string, dealId: string) => ['deals', personId, dealId] as const,
   scorecard: (teamId: string, period?: string) => ['scorecard', teamId, period ?? ''] as const,
   orgScorecard: (period?: string) => ['scorecard', 'organization', period ?? ''] as const,
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
   due: ['meetings', 'due'] as const,
+  prepQueue: ['meetings', 'prep-queue'] as const,
+  preWork: (meetingId: string) => ['meetings', 'pre-work', meetingId] as const,
   snapshot: (meetingId: string) => ['meetings', 'snapshot', meetingId] as const,
   toReview: (meetingId: string) => ['commitments', 'to-review', meetingId] as const,
   notes: (meetingId: string) => ['notes', meetingId] as const,
@@ -85,6 +91,14 @@ export const useAgenda = (personId: string) =>
     queryFn: () => api<Agenda>('GET', `/people/${personId}/agenda`),
   });
 
+/** One deal of the rep, opened from the Pipeline step (fetched only once opened). */
+export const useDealHistory = (personId: string, dealId: string | null) =>
+  useQuery({
+    queryKey: keys.deal(personId, dealId ?? ''),
+    queryFn: () => api<DealHistory>('GET', `/people/${personId}/deals/${dealId}`),
+    enabled: dealId !== null,
+  });
+
 export const useScorecard = (teamId: string | undefined, period?: string) =>
   useQuery({
     queryKey: keys.scorecard(teamId ?? '', period),
@@ -110,6 +124,21 @@ export const useMeetingsDue = () =>
     queryKey: keys.due,
     queryFn: () =>
       api<Items<MeetingDue>>('GET', '/meetings/due', { query: { includeScheduled: true } }),
+  });
+
+/** The rep's answers before a 1:1 (an empty list until they write). */
+export const usePreWork = (meetingId: string | undefined) =>
+  useQuery({
+    queryKey: keys.preWork(meetingId ?? ''),
+    queryFn: () => api<PreWork>('GET', `/meetings/${meetingId}/pre-work`),
+    enabled: Boolean(meetingId),
+  });
+
+/** The manager's reps: the stage each 1:1 reaches and why, late ones first. */
+export const usePrepQueue = () =>
+  useQuery({
+    queryKey: keys.prepQueue,
+    queryFn: () => api<Items<PrepQueueEntry>>('GET', '/prep-queue'),
   });
 
 /** The agenda frozen when the 1:1 started (`agenda` null until then). */

@@ -28,9 +28,12 @@ export type {
   Stage,
   TrendPoint,
 } from '../../core/agenda-schema.js';
+export type { DealHistory } from '../../core/deal-history.js';
+export type { PrepQueueEntry } from '../../core/prep-queue.js';
 export type { Scorecard, ScorecardRow } from '../../core/scorecard.js';
 export type { OrgSettings, OrgSettingsInput } from '../../core/settings.js';
 export type { ImportKind } from '../../imports/read/import-fields.js';
+export type { PreWorkView as PreWork } from '../../meetings/meeting-view.js';
 export type { PersonView } from '../../organization/person-view.js';
 export type { TeamView } from '../../organization/team-view.js';
 export type {

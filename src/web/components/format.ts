@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
+import { decimal, percent, roundHalfUp, times } from '../../core/format.js';
 
 export interface OrgFormat {
   currency: string;
@@ -38,17 +39,11 @@ export interface Formatters {
 const dash = '—';
 
 /**
- * The one rounding of every figure the web shows: half-up (away from zero) to the shown
- * precision, so 1.57 reads 1.6 and 1.55 reads 1.6, as a reader rounding by hand would: a
- * truncated 1.5 for 1.57 does not add up with the parts shown beside it. The epsilon undoes
- * binary noise before rounding: 1.45 is stored as 1.4499999999999999556 and must read 1.5,
- * 0.29 × 100 is 28.999999999999996 and must read 29.
+ * The one rounding of every figure the web shows is the core's (`src/core/format.ts`), the
+ * same the reasons' sentences, the e-mails and the terminal use: half-up to the shown
+ * precision, so a tile and the sentence beside it never disagree.
  */
-export function roundHalfUp(value: number, decimals: number): number {
-  const scaled = Math.abs(value) * 10 ** decimals;
-  const rounded = Math.floor(scaled + 0.5 + 1e-9) / 10 ** decimals;
-  return value < 0 && rounded !== 0 ? -rounded : rounded;
-}
+export { roundHalfUp };
 
 export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Formatters {
   // JPY has no minor unit, EUR two: the currency says how many minor units make one.
@@ -69,8 +64,6 @@ export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Forma
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, {
     month: 'short',
@@ -94,9 +87,9 @@ export function makeFormatters({ currency, locale, timeZone }: OrgFormat): Forma
     money: (v) => (v === null || v === undefined ? dash : money.format(toUnits(v))),
     moneyShort: (v) => moneyShort.format(toUnits(v)),
     toMinor: (units) => Math.round(units * 10 ** minorDigits),
-    percent: (v) => (v === null || v === undefined ? dash : percent.format(roundHalfUp(v, 2))),
-    number: (v) => (v === null || v === undefined ? dash : number.format(roundHalfUp(v, 1))),
-    times: (v) => (v === null || v === undefined ? dash : `${number.format(roundHalfUp(v, 1))}×`),
+    percent: (v) => (v === null || v === undefined ? dash : percent(v, locale)),
+    number: (v) => (v === null || v === undefined ? dash : decimal(v, 1, locale)),
+    times: (v) => (v === null || v === undefined ? dash : times(v, locale)),
     day: (d) => (d ? day.format(asUtcDay(d)) : dash),
     dayShort: (d) => dayShort.format(asUtcDay(d)),
     dateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : dash),

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session.js';
 import { useFormat } from '../../components/format.js';
 import { Empty, QueryView } from '../../components/states.js';
 import { reviewMonths } from '../../components/today.js';
+import { PrepQueue } from './prep-queue.js';
 import { type RepMeetingState, rowsOf, stateWords } from './team-rows.js';
 import { TeamTable } from './team-table.js';
 
@@ -31,7 +32,14 @@ export default function ManagerHome() {
                 next="Ask your admin to make you the manager of a team."
               />
             );
-          return mine.map((team) => <TeamMonth key={team.id} team={team} />);
+          return (
+            <>
+              <PrepQueue />
+              {mine.map((team) => (
+                <TeamMonth key={team.id} team={team} />
+              ))}
+            </>
+          );
         }}
       </QueryView>
     </section>

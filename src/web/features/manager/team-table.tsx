@@ -36,7 +36,6 @@ export function TeamTable({
             <th scope="colgroup" colSpan={2} className="group">
               This month so far · {f.month(months.current)}
             </th>
-            <td />
           </tr>
           <tr>
             <th scope="col">Rep</th>
@@ -52,9 +51,6 @@ export function TeamTable({
             <th scope="col" className="num">
               % of goal
             </th>
-            <th scope="col">
-              <span className="visually-hidden">Action</span>
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +59,17 @@ export function TeamTable({
             const current = now(row.repId);
             return (
               <tr key={row.repId}>
-                <th scope="row">{row.name}</th>
+                {/* The 1:1 opens from the rep's own cell, which stays in view on a phone
+                    (the first column sticks while the rest scrolls in its box). */}
+                <th scope="row">
+                  <span className="rep-cell">
+                    {row.name}
+                    <Link className="button small" to={`/one-on-one/${row.repId}`}>
+                      Open 1:1
+                      <span className="visually-hidden"> with {row.name}</span>
+                    </Link>
+                  </span>
+                </th>
                 <td>
                   <span className={`badge state-${row.state}`}>{stateWords[row.state]}</span>
                   <MeetingWhen row={row} />
@@ -75,12 +81,6 @@ export function TeamTable({
                 </td>
                 <td className="num">{f.money(current?.actual)}</td>
                 <td className="num">{f.percent(current?.attainment)}</td>
-                <td>
-                  <Link className="button" to={`/one-on-one/${row.repId}`}>
-                    Open 1:1
-                    <span className="visually-hidden"> with {row.name}</span>
-                  </Link>
-                </td>
               </tr>
             );
           })}

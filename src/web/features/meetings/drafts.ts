@@ -101,6 +101,20 @@ export function unsavedDrafts(
   });
 }
 
+/** Keeps a draft from outside its step's form (a deal's suggested commitment). */
+export function keepDraft<S extends DraftStep>(
+  meetingId: string,
+  step: S,
+  draft: DraftOf<S>,
+): void {
+  write(keyOf(meetingId, step), JSON.stringify(draft));
+}
+
+/** The draft of a step read now, outside React. */
+export function draftOf<S extends DraftStep>(meetingId: string, step: S): DraftOf<S> | null {
+  return parse<S>(read(keyOf(meetingId, step)));
+}
+
 export function forgetDraft(meetingId: string, step: DraftStep): void {
   write(keyOf(meetingId, step), null);
 }

@@ -6,8 +6,18 @@ import type { Agenda, FinishedMeeting, Meeting, Stage } from '../../api/types.js
 import { useFormat } from '../../components/format.js';
 import { Reasons, reached, StageContent, stageOrder, stageTitles } from './agenda-view.js';
 import { CommitmentsPanel } from './commitments-panel.js';
-import { type DraftStep, forgetDraft, saveDraft, unsavedDrafts } from './drafts.js';
+import { type MakeCommitment, MakeCommitmentContext } from './deal-history.js';
+import {
+  type DraftStep,
+  draftOf,
+  draftText,
+  forgetDraft,
+  keepDraft,
+  saveDraft,
+  unsavedDrafts,
+} from './drafts.js';
 import { MeetingTimer } from './meeting-timer.js';
+import { PreWorkAnswers } from './pre-work-answers.js';
 import { ReviewCommitments } from './review-commitments.js';
 import { StageBadge } from './stage-badge.js';
 import { StageHeadingLevel } from './stage-heading.js';
@@ -80,6 +90,17 @@ export function MeetingRoom({
     if (unsaved.length > 0) setAsking({ unsaved, to: 'finish' });
     else finish.mutate();
   };
+  // A deal's suggested commitment becomes the draft of "New commitments", to edit and add
+  // there; a commitment already being typed is never overwritten.
+  const makeCommitment: MakeCommitment = (suggestion) => {
+    if (!draftText('commitments', draftOf(meeting.id, 'commitments')))
+      keepDraft(meeting.id, 'commitments', {
+        text: suggestion.text,
+        owner: 'rep',
+        dueOn: suggestion.dueOn,
+      });
+    go('commitments');
+  };
   const proceed = (to: Step | 'finish') => {
     setAsking(null);
     if (to === 'finish') finish.mutate();
@@ -127,7 +148,11 @@ export function MeetingRoom({
           {stepTitles[step]}
         </h2>
         {step === 'review' ? (
-          <ReviewCommitments meetingId={meeting.id} />
+          <>
+            <PreWorkAnswers meetingId={meeting.id} repName={agenda.person.name} />
+            <h3>Commitments to review</h3>
+            <ReviewCommitments meetingId={meeting.id} />
+          </>
         ) : step === 'commitments' ? (
           <CommitmentsPanel
             meetingId={meeting.id}
@@ -143,7 +168,9 @@ export function MeetingRoom({
               </p>
             )}
             <StageHeadingLevel.Provider value={3}>
-              <StageContent agenda={agenda} stage={step} />
+              <MakeCommitmentContext.Provider value={makeCommitment}>
+                <StageContent agenda={agenda} stage={step} />
+              </MakeCommitmentContext.Provider>
             </StageHeadingLevel.Provider>
             {/* Keyed by stage: a draft or the "private" box never carries over to the next. */}
             <StageNotes

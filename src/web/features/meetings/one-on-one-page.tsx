@@ -7,6 +7,7 @@ import { useFormat } from '../../components/format.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { AgendaView, Reasons } from './agenda-view.js';
 import { MeetingRoom } from './meeting-room.js';
+import { PreWorkAnswers } from './pre-work-answers.js';
 import { StageBadge } from './stage-badge.js';
 import { useCurrentMeeting } from './use-current-meeting.js';
 
@@ -40,6 +41,7 @@ export default function OneOnOnePage() {
         <Prepare
           agenda={agenda.data}
           scheduledAt={current.meeting?.scheduledAt ?? null}
+          meetingId={current.meeting?.id ?? null}
           minutes={current.meeting?.durationMinutes ?? agenda.data.meeting.minutes}
           onStart={() => current.start.mutate()}
           starting={current.start.isPending}
@@ -53,6 +55,7 @@ export default function OneOnOnePage() {
 function Prepare({
   agenda,
   scheduledAt,
+  meetingId,
   minutes,
   onStart,
   starting,
@@ -60,6 +63,8 @@ function Prepare({
 }: {
   agenda: Agenda;
   scheduledAt: string | null;
+  /** The scheduled 1:1, whose pre-work the rep may have written; null: none scheduled. */
+  meetingId: string | null;
   /** The scheduled 1:1's length, else the organization's default. */
   minutes: number;
   onStart: () => void;
@@ -97,6 +102,7 @@ function Prepare({
       </div>
       <h2 className="section-title">Why the meeting goes this far</h2>
       <Reasons agenda={agenda} />
+      {meetingId ? <PreWorkAnswers meetingId={meetingId} repName={agenda.person.name} /> : null}
       <AgendaView agenda={agenda} />
     </>
   );

@@ -113,7 +113,7 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
           </li>
         ))}
       </ul>
-      <DealTable deals={topDeals} />
+      <DealTable deals={topDeals} personId={agenda.person.id} />
     </div>
   );
 }

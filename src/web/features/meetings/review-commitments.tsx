@@ -38,6 +38,12 @@ export function ReviewCommitments({ meetingId }: { meetingId: string }) {
                 <li key={c.id}>
                   <span className={`badge owner-${c.ownerRole}`}>{ownerWords[c.ownerRole]}</span>{' '}
                   {c.text} <span className="muted">due {f.day(c.dueOn)}</span>{' '}
+                  {c.doneAt ? (
+                    <span className="badge pass">
+                      marked done {f.dateTime(c.doneAt)} by{' '}
+                      {c.ownerRole === 'rep' ? 'the rep' : 'you'}
+                    </span>
+                  ) : null}{' '}
                   {c.reviewedInMeetingId ? (
                     <span className={c.status === 'kept' ? 'badge pass' : 'badge fail'}>
                       {c.status === 'kept' ? 'kept' : 'not kept'}

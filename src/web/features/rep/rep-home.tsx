@@ -9,6 +9,7 @@ import { Reasons } from '../meetings/agenda-view.js';
 import { StageBadge } from '../meetings/stage-badge.js';
 import { CommitmentColumns } from './commitment-columns.js';
 import { LastMeetingSummary } from './last-meeting-summary.js';
+import { PreWorkForm } from './pre-work-form.js';
 
 /** A rep's home: results and rank, the next 1:1's agenda in advance, commitments both ways. */
 export default function RepHome() {
@@ -70,13 +71,14 @@ export default function RepHome() {
               <Link className="button" to={`/people/${person.id}`}>
                 See the whole agenda, with every check and threshold
               </Link>
+              {next ? <PreWorkForm meetingId={next.id} questions={a.questions} /> : null}
             </section>
           </>
         )}
       </QueryView>
       <div className="two-columns">
         <QueryView query={commitments} what="commitments">
-          {(page) => <CommitmentColumns commitments={page.items} />}
+          {(page) => <CommitmentColumns commitments={page.items} viewerId={person.id} />}
         </QueryView>
         <GoalProposals personId={person.id} />
       </div>
