@@ -6,6 +6,7 @@ import { createRandom } from '../../src/demo/random.js';
 import { benchOrgId, repId } from '../generate/ids.js';
 import { runMinimalQueries } from '../minimal-queries.js';
 import { benchAsOf, benchNow } from '../spec.js';
+import { countingQueryable } from './count-statements.js';
 import { type Latency, ratio, summarize, timed } from './stats.js';
 
 export interface AgendaMeasure {
@@ -14,6 +15,8 @@ export interface AgendaMeasure {
   minimal: Latency;
   /** Minimal queries per agenda (with a team). */
   minimalQueries: number;
+  /** Statements (round trips) one prepareAgenda sends, the organization's read included. */
+  statements: number;
   /** prepareAgenda p50 / minimal p50, and the same at p95 (target ≤ 1.5). */
   ratioP50: number;
   ratioP95: number;
@@ -66,6 +69,8 @@ export async function measureAgenda(
   const org = await loadOrgContext(db, benchOrgId);
   const facts = await loadRepFacts(db, { org, personId, asOf: benchAsOf });
   const mine = await minimal(personId);
+  const counted = countingQueryable(db);
+  await prepareAgenda(counted.db, { orgId: benchOrgId, personId, now });
   const factsMatch =
     facts.opportunities.length === mine.opportunities &&
     facts.goals.length === mine.goals &&
@@ -76,6 +81,7 @@ export async function measureAgenda(
     agenda,
     minimal: floor,
     minimalQueries: queries,
+    statements: counted.statements(),
     ratioP50: ratio(agenda.p50, floor.p50),
     ratioP95: ratio(agenda.p95, floor.p95),
     factsMatch,
