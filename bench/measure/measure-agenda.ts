@@ -13,14 +13,17 @@ export interface AgendaMeasure {
   samples: number;
   agenda: Latency;
   minimal: Latency;
-  /** Minimal queries per agenda (with a team). */
+  /** Statements of the minimal facts (one). */
   minimalQueries: number;
   /** Statements (round trips) one prepareAgenda sends, the organization's read included. */
   statements: number;
   /** prepareAgenda p50 / minimal p50, and the same at p95 (target ≤ 1.5). */
   ratioP50: number;
   ratioP95: number;
-  /** Both fetched the same number of opportunities, goals and scheduled activities. */
+  /**
+   * Both fetched the same number of opportunities, goals, scheduled activities and team
+   * results, and the same bookings and activity since the last 1:1 in total.
+   */
   factsMatch: boolean;
   /** Facts of the first sampled rep, to show the agenda did real work. */
   facts: { opportunities: number; goals: number; scheduled: number; teamMembers: number };
@@ -38,8 +41,8 @@ export async function measureAgenda(
   const pick = () => repId(random.int(0, options.reps - 1));
   const now = new Date(benchNow);
   const run = (personId: string) => prepareAgenda(db, { orgId: benchOrgId, personId, now });
-  const minimal = (personId: string) =>
-    runMinimalQueries(db, { orgId: benchOrgId, personId, asOf: benchAsOf });
+  const org = await loadOrgContext(db, benchOrgId);
+  const minimal = (personId: string) => runMinimalQueries(db, { org, personId, asOf: benchAsOf });
   for (let i = 0; i < options.warmup; i += 1) {
     const personId = pick();
     await run(personId);
@@ -55,18 +58,17 @@ export async function measureAgenda(
       agendaMs.push((await timed(() => run(personId))).ms);
       const m = await timed(() => minimal(personId));
       minimalMs.push(m.ms);
-      queries = Math.max(queries, m.value.queries);
+      queries = Math.max(queries, m.value.statements);
     } else {
       const m = await timed(() => minimal(personId));
       minimalMs.push(m.ms);
-      queries = Math.max(queries, m.value.queries);
+      queries = Math.max(queries, m.value.statements);
       agendaMs.push((await timed(() => run(personId))).ms);
     }
   }
   const agenda = summarize(agendaMs);
   const floor = summarize(minimalMs);
   const personId = repId(0);
-  const org = await loadOrgContext(db, benchOrgId);
   const facts = await loadRepFacts(db, { org, personId, asOf: benchAsOf });
   const mine = await minimal(personId);
   const counted = countingQueryable(db);
@@ -75,7 +77,9 @@ export async function measureAgenda(
     facts.opportunities.length === mine.opportunities &&
     facts.goals.length === mine.goals &&
     facts.scheduled.length === mine.scheduled &&
-    (facts.team?.current.length ?? 0) + (facts.team?.previous.length ?? 0) === mine.teamMembers;
+    (facts.team?.current.length ?? 0) + (facts.team?.previous.length ?? 0) === mine.teamMembers &&
+    facts.months.reduce((sum, m) => sum + m.bookings, 0) === mine.bookings &&
+    facts.activitySince.reduce((sum, a) => sum + a.count, 0) === mine.activitySince;
   return {
     samples: options.samples,
     agenda,

@@ -77,20 +77,31 @@ export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
  * (person_id, n), by person id.
  */
 export const teamCreatedSql = (w: { team: string; since: string; asOf: string }) => {
-  const members = membersOn(w.team, w.asOf);
+  const createdIn = `o.created_at >= ${dayStart(w.since)}
+       and o.created_at < ${dayStart(`${w.asOf}::date + 1`)}`;
+  // Two index range scans, not one OR: each member's deals through (org, owner, created_at),
+  // and the few deals members owned then and others own now through their owner changes.
+  // An OR of the two made the planner walk the whole organization's deals created since.
   return `
-  with created as (
-    select case when l.owner_later then l.owner_at else o.owner_id::text end as owner_id
+  with members as (${membersOn(w.team, w.asOf)}
+  ), candidates as (
+    select o.id, o.owner_id, o.last_changed_at
+      from members mem
+      join opportunity o on o.org_id = $1 and o.owner_id = mem.person_id
+     where ${createdIn}
+    union
+    select o.id, o.owner_id, o.last_changed_at
       from opportunity o
-      left join lateral (${atEnd(['owner'], 'o', w.asOf)}) l on true
      where o.org_id = $1
-       and (o.owner_id in (${members})
-            or o.id in (${ownedUntilLater(w.asOf, `select person_id::text from (${members}) m`)}))
-       and o.created_at >= ${dayStart(w.since)}
-       and o.created_at < ${dayStart(`${w.asOf}::date + 1`)}
+       and o.id in (${ownedUntilLater(w.asOf, 'select person_id::text from members')})
+       and ${createdIn}
+  ), created as (
+    select case when l.owner_later then l.owner_at else o.owner_id::text end as owner_id
+      from candidates o
+      left join lateral (${atEnd(['owner'], 'o', w.asOf)}) l on true
   )
   select mem.person_id, count(c.owner_id) as n
-    from (${members}) mem
+    from members mem
     left join created c on c.owner_id = mem.person_id::text
    group by mem.person_id
    order by mem.person_id`;
