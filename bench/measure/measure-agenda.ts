@@ -17,7 +17,7 @@ export interface AgendaMeasure {
   minimalQueries: number;
   /** Statements (round trips) one prepareAgenda sends, the organization's read included. */
   statements: number;
-  /** prepareAgenda p50 / minimal p50, and the same at p95 (target ≤ 1.5). */
+  /** prepareAgenda p50 / minimal p50, and the same at p95 (target ≤ 2, issue #24). */
   ratioP50: number;
   ratioP95: number;
   /**
