@@ -6,7 +6,8 @@ import { benchOrgId, leaderId, managerId, repId } from '../generate/ids.js';
 import type { BenchTarget } from '../load/bench-target.js';
 import { open } from '../load/open-bench-db.js';
 import { benchAsOf, type SizeSpec } from '../spec.js';
-import { cliLoadMs, memoryOf, startServerProcess } from './server-process.js';
+import { cliLoadMs, freePort, memoryOf, startServerProcess } from './server-process.js';
+import { startStaticAgenda } from './static-agenda-process.js';
 import { median } from './stats.js';
 
 export interface HttpResult {
@@ -27,6 +28,11 @@ export interface ServerMeasure {
    * opened that day. Null when the route answered other than 200 (see note).
    */
   agenda: HttpResult | null;
+  /**
+   * The ceiling beside it, in the same run: a bare Fastify process serving an agenda of the
+   * real endpoint's bytes, serialised once (no session, no database, no computation).
+   */
+  ceiling: { bytes: number; agenda: HttpResult } | null;
   scorecard: HttpResult | null;
   readyz: HttpResult;
   /**
@@ -160,15 +166,20 @@ export async function measureServer(options: {
     headers: { authorization: `Bearer ${credentials.token}` },
   });
   const failures: string[] = [];
+  let agendaBody = '';
   const probe = async (url: string, { path, headers }: Target) => {
     const response = await fetch(`${url}${path}`, { headers });
-    if (response.status !== 200)
-      failures.push(`${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    const text = await response.text();
+    if (response.status !== 200) failures.push(`${path}: ${response.status} ${text.slice(0, 200)}`);
+    else if (path.includes('/agenda') && agendaBody === '') agendaBody = text;
     return response.status === 200;
   };
   const server = await startServerProcess(options.target, { RESULT_CACHE_MB: '0' });
   runs.push(Math.round(server.readyMs));
-  let computed: Pick<ServerMeasure, 'agenda' | 'scorecard' | 'readyz' | 'memoryUncached'>;
+  let computed: Pick<
+    ServerMeasure,
+    'agenda' | 'ceiling' | 'scorecard' | 'readyz' | 'memoryUncached'
+  >;
   try {
     const agendaOk = await probe(server.url, agendaOf(1));
     const scorecardOk = await probe(server.url, organization());
@@ -176,13 +187,20 @@ export async function measureServer(options: {
     if (agendaOk) await load(server.url, agendaOf, options.warmupSeconds);
     if (scorecardOk) await load(server.url, organization, Math.max(1, options.warmupSeconds / 2));
     const agenda = agendaOk ? await load(server.url, agendaOf, options.seconds) : null;
+    const ceiling = agendaOk ? await measureCeiling(agendaBody, options) : null;
     const scorecard = scorecardOk ? await load(server.url, organization, options.seconds) : null;
     const readyz = await load(
       server.url,
       () => ({ path: '/readyz', headers: {} }),
       Math.max(1, Math.round(options.seconds / 2)),
     );
-    computed = { agenda, scorecard, readyz, memoryUncached: await memoryOf(server.child.pid ?? 0) };
+    computed = {
+      agenda,
+      ceiling,
+      scorecard,
+      readyz,
+      memoryUncached: await memoryOf(server.child.pid ?? 0),
+    };
   } finally {
     await server.stop();
   }
@@ -220,4 +238,25 @@ export async function measureServer(options: {
     memory,
     note,
   };
+}
+
+/**
+ * The bare Fastify process serving `body` at 10 connections, for as long as the agenda's
+ * load; the Rudder server stays up meanwhile (idle), as it would beside it.
+ */
+async function measureCeiling(
+  body: string,
+  options: { seconds: number; warmupSeconds: number },
+): Promise<{ bytes: number; agenda: HttpResult }> {
+  const server = await startStaticAgenda(body, await freePort());
+  try {
+    const target = () => ({ path: '/agenda', headers: {} });
+    await load(server.url, target, options.warmupSeconds);
+    return {
+      bytes: Buffer.byteLength(body),
+      agenda: await load(server.url, target, options.seconds),
+    };
+  } finally {
+    await server.stop();
+  }
 }

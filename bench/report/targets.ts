@@ -54,11 +54,13 @@ function engineChecks(size: SizeResult, r: EngineResult): TargetCheck[] {
       `${r.agenda.agenda.p95} ms`,
       r.agenda.agenda.p95 <= limits.agendaP95[e],
     ),
+    // Issue #24: against the one-statement minimal facts (DESIGN.md's 1.5× was against the
+    // sum of fifteen minimal queries, a floor that moved down with the agenda).
     check(
-      'agenda vs minimal queries (p95)',
-      '≤ 1.5×',
+      'agenda vs minimal facts, one statement (p95)',
+      '≤ 2×',
       `${r.agenda.ratioP95}×`,
-      r.agenda.ratioP95 <= 1.5,
+      r.agenda.ratioP95 <= 2,
     ),
     check(
       'org-wide ranking p95',

@@ -118,6 +118,8 @@ describe(`loadRepFacts (${testEngine})`, () => {
       stageId: stage.Qualification ?? '',
       amount: 70_000,
       createdAt: '2026-09-05T12:00:00Z',
+      // Its owner change below: every write path raises last_changed_at with it.
+      lastChangedAt: '2026-10-18T12:00:00Z',
       name: 'O3',
     });
     await f.insertEvent(db, org, {

@@ -1,26 +1,18 @@
 import { NOTED_IDS } from '../../core/data-quality.js';
-import { addDays, addMonths } from '../../core/days.js';
-import type {
-  ActivityCountFact,
-  ActivityPeriodFact,
-  ClosedFact,
-  Day,
-  GoalFact,
-  MonthFact,
-  OpportunityFact,
-  OpportunityState,
-  ScheduledActivityFact,
-  StageFact,
-  WonWithoutAmountFact,
-} from '../../core/facts.js';
-import type { Queryable } from '../database.js';
+import { addMonths } from '../../core/days.js';
+import type { MonthFact, OpportunityFact, OpportunityState } from '../../core/facts.js';
 import { atEnd, changedSince, dayStart, ownedUntilLater, tracked, valueAt } from './as-of-state.js';
 
 /**
- * The SQL behind one rep's facts. Every query is scoped by (org_id, person) and served by an
- * index that leads with them, so its cost grows with the rep's own data, not the org's.
- * Days are org-local: `$tz` turns a day into the instant it starts (`day::timestamp at time
- * zone tz`) and an instant into its day (`(at at time zone tz)::date`).
+ * The SQL behind one rep's facts, as parts of the one statement `loadRepFacts` sends. Every
+ * part is scoped by (org_id, person) and served by an index that leads with them, so its cost
+ * grows with the rep's own data, not the org's. Days are org-local: `$3` is the time zone;
+ * `dayStart` turns a day into the instant it starts and `(at at time zone $3)::date` an
+ * instant into its day.
+ *
+ * The statement's parameters (see `loadRepFacts`): $1 org, $2 rep, $3 time zone, $4 the
+ * as-of day. Every other bound is an SQL expression handed in: a parameter, or for `since`
+ * (which waits on the last held 1:1) a scalar subquery of the statement's own CTE.
  */
 export interface RepScope {
   orgId: string;
@@ -28,101 +20,95 @@ export interface RepScope {
   timeZone: string;
 }
 
-export async function lastHeldMeeting(db: Queryable, scope: RepScope, asOf: Day) {
-  const [row] = await db.query<{ held_at: string; day: string }>(
-    `select held_at, (held_at at time zone $3)::date as day
-       from meeting
-      where org_id = $1 and rep_id = $2 and status = 'held'
-        and held_at < ${dayStart('$4::date + 1')}
-      order by held_at desc limit 1`,
-    [scope.orgId, scope.personId, scope.timeZone, asOf],
-  );
-  return row ? { heldAt: row.held_at, day: row.day } : null;
-}
+/** The end of the as-of day: every fact stops there. */
+const endOfAsOf = dayStart('$4::date + 1');
 
-export async function goals(db: Queryable, scope: RepScope, from: Day, to: Day) {
-  const rows = await db.query<{
-    metric: GoalFact['metric'];
-    activity_kind: string;
-    period_kind: GoalFact['periodKind'];
-    period_start: string;
-    target: number;
-    status: GoalFact['status'];
-  }>(
-    `select metric, activity_kind, period_kind, period_start, target, status
-       from goal
-      where org_id = $1 and person_id = $2 and period_start >= $3 and period_start < $4`,
-    [scope.orgId, scope.personId, from, to],
-  );
-  return rows.map(
-    (r): GoalFact => ({
-      metric: r.metric,
-      activityKind: r.activity_kind === '' ? null : r.activity_kind,
-      periodKind: r.period_kind,
-      periodStart: r.period_start,
-      target: r.target,
-      status: r.status,
-    }),
-  );
-}
+/** An instant as `Database.query` gives it: ISO 8601 in UTC with milliseconds. */
+export const isoInstant = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The last 1:1 held with the rep up to the end of the as-of day (0 or 1 row). */
+export const lastHeldMeetingSql = `
+  select held_at, (held_at at time zone $3)::date as day
+    from meeting
+   where org_id = $1 and rep_id = $2 and status = 'held' and held_at < ${endOfAsOf}
+   order by held_at desc limit 1`;
+
+/** The rep's goals whose period starts in [from, to), as a JSON array of GoalFact. */
+export const goalsJson = (from: string, to: string) => `(
+  select coalesce(json_agg(json_build_object(
+           'metric', metric, 'activityKind', nullif(activity_kind, ''), 'periodKind', period_kind,
+           'periodStart', period_start, 'target', target, 'status', status)
+           order by period_start, period_kind, metric, activity_kind), '[]')
+    from goal
+   where org_id = $1 and person_id = $2 and period_start >= ${from} and period_start < ${to})`;
 
 /**
- * Bookings (won opportunities and imported results) and created pipeline per month, counted
- * as they stood at the end of `asOf`: the month of `asOf` is month to date, later months are
- * zeros, and a deal counts for whoever owned it then, at its amount then (see `atEnd`).
+ * Bookings (won opportunities and imported results) and created pipeline per month in
+ * [from, to), counted as they stood at the end of the as-of day: a deal counts for whoever
+ * owned it then, at its amount then (see `atEnd`). JSON rows {what, month, value, n}.
  */
-export async function months(
-  db: Queryable,
-  scope: RepScope,
-  range: { firstMonth: string; lastMonth: string; asOf: Day },
-): Promise<MonthFact[]> {
-  const from = `${range.firstMonth}-01`;
-  const monthsEnd = `${addMonths(range.lastMonth, 1)}-01`;
-  const to = range.asOf < monthsEnd ? addDays(range.asOf, 1) : monthsEnd;
+export const monthsJson = (from: string, to: string) => {
   const inRange = (column: string) =>
-    `(o.${column} >= ${dayStart('$4')} and o.${column} < ${dayStart('$5')})`;
-  const rows = await db.query<{ what: string; month: string; value: number; n: number }>(
-    `with deals as (
-       select o.id, o.created_at, o.closed_at, o.owner_id::text as owner_id, o.amount, o.status,
-              o.last_changed_at
-         from opportunity o
-        where o.org_id = $1 and o.owner_id = $2
-          and (${inRange('created_at')} or ${inRange('closed_at')})
-       union all
-       select o.id, o.created_at, o.closed_at, o.owner_id::text, o.amount, o.status,
-              o.last_changed_at
-         from opportunity o
-        where o.org_id = $1 and o.owner_id <> $2 and o.id in (${ownedUntilLater('$6')})
-          and (${inRange('created_at')} or ${inRange('closed_at')})
-     ), then_ as (
-       select d.created_at, d.closed_at,
-              case when l.owner_later then l.owner_at else d.owner_id end as owner_id,
-              case when l.amount_later then l.amount_at::int8 else d.amount end as amount,
-              case when l.status_later then l.status_at else d.status end as status
-         from deals d
-         left join lateral (${atEnd(['owner', 'amount', 'status'], 'd', '$6')}) l on true
-     )
-     select 'won' as what, to_char(closed_at at time zone $3, 'YYYY-MM') as month,
-            sum(amount) as value, count(*) as n
-       from then_
-      where owner_id = $2::text and status = 'won'
-        and closed_at >= ${dayStart('$4')} and closed_at < ${dayStart('$5')}
-      group by 2
-     union all
-     select 'created', to_char(created_at at time zone $3, 'YYYY-MM'), sum(amount), count(*)
-       from then_
-      where owner_id = $2::text
-        and created_at >= ${dayStart('$4')} and created_at < ${dayStart('$5')}
-      group by 2
-     union all
-     select 'result', to_char(day, 'YYYY-MM'), sum(amount), count(*)
-       from result_entry
-      where org_id = $1 and person_id = $2 and day >= $4::date and day < $5::date
-      group by 2`,
-    [scope.orgId, scope.personId, scope.timeZone, from, to, range.asOf],
-  );
+    `(o.${column} >= ${dayStart(from)} and o.${column} < ${dayStart(to)})`;
+  return `(
+  with deals as (
+    select o.id, o.created_at, o.closed_at, o.owner_id::text as owner_id, o.amount, o.status,
+           o.last_changed_at
+      from opportunity o
+     where o.org_id = $1 and o.owner_id = $2
+       and (${inRange('created_at')} or ${inRange('closed_at')})
+    union all
+    select o.id, o.created_at, o.closed_at, o.owner_id::text, o.amount, o.status,
+           o.last_changed_at
+      from opportunity o
+     where o.org_id = $1 and o.owner_id <> $2 and o.id in (${ownedUntilLater('$4')})
+       and (${inRange('created_at')} or ${inRange('closed_at')})
+  ), then_ as (
+    -- Only the deals changed after the as-of day read their events (most were not).
+    select d.created_at, d.closed_at, d.owner_id, d.amount, d.status
+      from deals d where d.last_changed_at < ${endOfAsOf}
+    union all
+    select d.created_at, d.closed_at,
+           case when l.owner_later then l.owner_at else d.owner_id end as owner_id,
+           case when l.amount_later then l.amount_at::int8 else d.amount end as amount,
+           case when l.status_later then l.status_at else d.status end as status
+      from deals d
+      left join lateral (${atEnd(['owner', 'amount', 'status'], 'd', '$4')}) l on true
+     where d.last_changed_at >= ${endOfAsOf}
+  ), grouped as (
+    select 'won' as what, to_char(closed_at at time zone $3, 'YYYY-MM') as month,
+           sum(amount) as value, count(*) as n
+      from then_
+     where owner_id = $2::text and status = 'won'
+       and closed_at >= ${dayStart(from)} and closed_at < ${dayStart(to)}
+     group by 2
+    union all
+    select 'created', to_char(created_at at time zone $3, 'YYYY-MM'), sum(amount), count(*)
+      from then_
+     where owner_id = $2::text
+       and created_at >= ${dayStart(from)} and created_at < ${dayStart(to)}
+     group by 2
+    union all
+    select 'result', to_char(day, 'YYYY-MM'), sum(amount), count(*)
+      from result_entry
+     where org_id = $1 and person_id = $2 and day >= ${from}::date and day < ${to}::date
+     group by 2
+  )
+  select coalesce(json_agg(grouped), '[]') from grouped)`;
+};
+
+export interface MonthRow {
+  what: string;
+  month: string;
+  value: number;
+  n: number;
+}
+
+/** Every month of [firstMonth, lastMonth], zeros where nothing happened. */
+export function monthFacts(rows: MonthRow[], firstMonth: string, lastMonth: string): MonthFact[] {
   const byMonth = new Map<string, MonthFact>();
-  for (let m = range.firstMonth; m <= range.lastMonth; m = addMonths(m, 1)) {
+  for (let m = firstMonth; m <= lastMonth; m = addMonths(m, 1)) {
     byMonth.set(m, { month: m, bookings: 0, createdValue: 0, createdCount: 0 });
   }
   for (const row of rows) {
@@ -138,95 +124,111 @@ export async function months(
   return [...byMonth.values()];
 }
 
-export async function stages(db: Queryable, orgId: string): Promise<StageFact[]> {
-  return db.query<StageFact>(
-    `select id, name, position as "order", kind, probability
-       from stage where org_id = $1 order by position`,
-    [orgId],
-  );
-}
+/** The organization's stages in their order, as a JSON array of StageFact. */
+export const stagesJson = `(
+  select coalesce(json_agg(json_build_object(
+           'id', id, 'name', name, 'order', position, 'kind', kind, 'probability', probability)
+           order by position), '[]')
+    from stage where org_id = $1)`;
 
 /**
- * The rep's opportunities as they stood at the end of `asOf`: open then, or closed in
- * [since, end of asOf]; each with its state at `since` too. A state at an instant is rebuilt
- * from the first change after it (its old value), or is the state now when nothing changed
- * since: only the events after `since` are read. Opportunities created after `asOf` are left
- * out, and ones the rep owned then but someone else owns now are in (found through the
- * owner changes after `asOf`, a small partial index). The probability override, name and
- * account have no history: they are today's.
+ * The rep's opportunities as they stood at the end of the as-of day: open then, or closed in
+ * [since, end of as-of day]; each with its state at `since` too. A state at an instant is
+ * rebuilt from the first change after it (its old value), or is the state now when nothing
+ * changed since: only the events after `since` are read. Opportunities created after the
+ * as-of day are left out, and ones the rep owned then but someone else owns now are in
+ * (found through the owner changes after it, a small partial index). The probability
+ * override, name and account have no history: they are today's. JSON rows; see
+ * `opportunityFacts`.
  */
-export async function opportunities(
-  db: Queryable,
-  scope: RepScope,
-  window: { since: Day; asOf: Day },
-): Promise<OpportunityFact[]> {
-  const since = dayStart('$4');
-  const end = dayStart('$5::date + 1');
-  const rows = await db.query<
-    {
-      id: string;
-      name: string;
-      account: string | null;
-      amount: number;
-      stage_id: string;
-      owner_id: string;
-      status: string;
-      probability: number | null;
-      close_date: string | null;
-      created_day: string;
-      closed_day: string | null;
-      closed_by_end: boolean;
-      closed_since: boolean;
-      last_change_day: string;
-      existed: boolean;
-    } & Record<`${(typeof tracked)[number]}_${'then' | 'at'}`, string | null> &
-      Record<`${(typeof tracked)[number]}_${'changed' | 'later'}`, boolean>
-  >(
-    `with candidates as (
-       select o.id from opportunity o where o.org_id = $1 and o.owner_id = $2
-       union
-       ${ownedUntilLater('$5')}
-     )
-     select o.id, o.name, o.account, o.amount, o.stage_id, o.owner_id, o.status, o.probability,
-            o.close_date,
-            (o.created_at at time zone $3)::date as created_day,
-            (o.closed_at at time zone $3)::date as closed_day,
-            coalesce(o.closed_at < ${end}, false) as closed_by_end,
-            coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
-            (case when o.last_changed_at < ${end} then o.last_changed_at
-                  else coalesce((select max(h.observed_at) from opportunity_event h
-                                  where h.org_id = o.org_id and h.opportunity_id = o.id
-                                    and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
-                                    and h.observed_at < ${end}), o.created_at)
-              end at time zone $3)::date as last_change_day,
-            o.created_at < ${since} as existed,
-            ${tracked
-              .map(
-                (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
-            coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
-              )
-              .join(',\n            ')}
-       from candidates c
-       join opportunity o on o.org_id = $1 and o.id = c.id
-       left join lateral (
-         select ${tracked
-           .map(
-             (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
-                ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
-           )
-           .join(',\n                ')}
-           from opportunity_event ev
-          where ev.org_id = o.org_id and ev.opportunity_id = o.id
-            and ev.observed_at >= least(${since}, ${end})
-       ) e on true
-      where o.created_at < ${end} and (o.status = 'open' or o.closed_at >= least(${since}, ${end}))`,
-    [scope.orgId, scope.personId, scope.timeZone, window.since, window.asOf],
-  );
+export const opportunitiesJson = (sinceDay: string) => {
+  const since = dayStart(sinceDay);
+  const end = endOfAsOf;
+  // Open then means open now or closed since least(since, end): the rep's open deals and
+  // their recently closed ones are two index ranges; the deals they owned then and someone
+  // else owns now come from the owner changes after the as-of day.
+  const wanted = `o.created_at < ${end} and (o.status = 'open' or o.closed_at >= least(${since}, ${end}))`;
+  return `(
+  with candidates as (
+    select o.* from opportunity o
+     where o.org_id = $1 and o.owner_id = $2 and o.status = 'open' and o.created_at < ${end}
+    union all
+    select o.* from opportunity o
+     where o.org_id = $1 and o.owner_id = $2 and o.status <> 'open'
+       and o.closed_at >= least(${since}, ${end}) and o.created_at < ${end}
+    union all
+    select o.* from opportunity o
+     where o.org_id = $1 and o.owner_id <> $2 and o.id in (${ownedUntilLater('$4')}) and ${wanted}
+  ), changes as (
+    -- Only deals whose tracked fields changed since least(since, end) read their events: for
+    -- the others every field is as it is now (the import raises last_changed_at on each
+    -- change), and an aggregate of ordered array_aggs costs ~0.1 ms per deal even when empty.
+    select c.id, e.*
+      from candidates c
+     cross join lateral (
+        select ${tracked
+          .map(
+            (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
+               ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
+          )
+          .join(',\n               ')}
+          from opportunity_event ev
+         where ev.org_id = c.org_id and ev.opportunity_id = c.id
+           and ev.observed_at >= least(${since}, ${end})
+     ) e
+     where c.last_changed_at >= least(${since}, ${end})
+  ), opp as (
+    select o.id, o.name, o.account, o.amount, o.stage_id, o.owner_id, o.status, o.probability,
+           o.close_date,
+           (o.created_at at time zone $3)::date as created_day,
+           (o.closed_at at time zone $3)::date as closed_day,
+           coalesce(o.closed_at < ${end}, false) as closed_by_end,
+           coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
+           (case when o.last_changed_at < ${end} then o.last_changed_at
+                 else coalesce((select max(h.observed_at) from opportunity_event h
+                                 where h.org_id = o.org_id and h.opportunity_id = o.id
+                                   and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
+                                   and h.observed_at < ${end}), o.created_at)
+             end at time zone $3)::date as last_change_day,
+           o.created_at < ${since} as existed,
+           ${tracked
+             .map(
+               (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
+           coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
+             )
+             .join(',\n           ')}
+      from candidates o
+      left join changes e on e.id = o.id
+  )
+  select coalesce(json_agg(opp order by opp.id), '[]') from opp)`;
+};
+
+export type OpportunityRow = {
+  id: string;
+  name: string;
+  account: string | null;
+  amount: number;
+  stage_id: string;
+  owner_id: string;
+  status: string;
+  probability: number | null;
+  close_date: string | null;
+  created_day: string;
+  closed_day: string | null;
+  closed_by_end: boolean;
+  closed_since: boolean;
+  last_change_day: string;
+  existed: boolean;
+} & Record<`${(typeof tracked)[number]}_${'then' | 'at'}`, string | null> &
+  Record<`${(typeof tracked)[number]}_${'changed' | 'later'}`, boolean>;
+
+/** The rows of `opportunitiesJson` the rep held at the end of the as-of day, as facts. */
+export function opportunityFacts(rows: OpportunityRow[], personId: string): OpportunityFact[] {
   return rows.flatMap((r): OpportunityFact[] => {
     // At the end of asOf: the value then when it changed later, else the value now.
     const ownerAtEnd = r.owner_later ? r.owner_at : r.owner_id;
     const statusAtEnd = r.status_later ? r.status_at : r.status;
-    if (ownerAtEnd !== scope.personId) return [];
+    if (ownerAtEnd !== personId) return [];
     if (statusAtEnd !== 'open' && !r.closed_since) return [];
     const now: OpportunityState = {
       stageId: r.stage_later ? (r.stage_at ?? r.stage_id) : r.stage_id,
@@ -234,7 +236,7 @@ export async function opportunities(
       closeDate: r.close_date_later ? r.close_date_at : r.close_date,
     };
     // At `since`: the first change after it, else the value now (nothing changed since).
-    const ownedThen = (r.owner_changed ? r.owner_then : r.owner_id) === scope.personId;
+    const ownedThen = (r.owner_changed ? r.owner_then : r.owner_id) === personId;
     return [
       {
         id: r.id,
@@ -260,112 +262,65 @@ export async function opportunities(
 
 /**
  * Won deals closed in [from, to) that were imported without an amount: their count and the
- * first NOTED_IDS external ids. A partial index holds only such deals, so clean data costs
- * one empty index probe.
+ * first NOTED_IDS external ids (a WonWithoutAmountFact). A partial index holds only such
+ * deals, so clean data costs one empty index probe.
  */
-export async function wonWithoutAmount(
-  db: Queryable,
-  scope: RepScope,
-  from: Day,
-  to: Day,
-): Promise<WonWithoutAmountFact> {
-  const rows = await db.query<{ external_id: string | null; total: number }>(
-    `select external_id, count(*) over ()::int8 as total
-       from opportunity
-      where org_id = $1 and owner_id = $2 and status = 'won' and amount_missing
-        and closed_at >= ${dayStart('$4')} and closed_at < ${dayStart('$5')}
-      order by external_id limit ${NOTED_IDS}`,
-    [scope.orgId, scope.personId, scope.timeZone, from, to],
-  );
-  return {
-    count: rows[0]?.total ?? 0,
-    externalIds: rows.flatMap((r) => (r.external_id === null ? [] : [r.external_id])),
-  };
-}
+export const wonWithoutAmountJson = (from: string, to: string) => `(
+  with noted as (
+    select external_id, count(*) over () as total
+      from opportunity
+     where org_id = $1 and owner_id = $2 and status = 'won' and amount_missing
+       and closed_at >= ${dayStart(from)} and closed_at < ${dayStart(to)}
+     order by external_id limit ${NOTED_IDS}
+  )
+  select json_build_object(
+           'count', coalesce(max(total), 0),
+           'externalIds', coalesce(json_agg(external_id order by external_id)
+                                     filter (where external_id is not null), '[]'))
+    from noted)`;
 
-/** Won and lost over [from, to): win rate, cycle and velocity. */
-export async function closed(
-  db: Queryable,
-  scope: RepScope,
-  from: Day,
-  to: Day,
-): Promise<ClosedFact> {
-  const [row] = await db.query<{
-    won_count: number;
-    lost_count: number;
-    won_value: number;
-    won_cycle_days: number;
-  }>(
-    `select count(*) filter (where status = 'won') as won_count,
-            count(*) filter (where status = 'lost') as lost_count,
-            coalesce(sum(amount) filter (where status = 'won'), 0) as won_value,
-            coalesce(sum((closed_at at time zone $3)::date - (created_at at time zone $3)::date)
-                       filter (where status = 'won'), 0) as won_cycle_days
-       from opportunity
-      where org_id = $1 and owner_id = $2
-        and closed_at >= ${dayStart('$4')} and closed_at < ${dayStart('$5')}`,
-    [scope.orgId, scope.personId, scope.timeZone, from, to],
-  );
-  return {
-    wonCount: row?.won_count ?? 0,
-    lostCount: row?.lost_count ?? 0,
-    wonValue: row?.won_value ?? 0,
-    wonCycleDays: row?.won_cycle_days ?? 0,
-  };
-}
+/** Won and lost from day `from` to the end of the as-of day (a ClosedFact). */
+export const closedJson = (from: string) => `(
+  select json_build_object(
+           'wonCount', count(*) filter (where status = 'won'),
+           'lostCount', count(*) filter (where status = 'lost'),
+           'wonValue', coalesce(sum(amount) filter (where status = 'won'), 0),
+           'wonCycleDays',
+           coalesce(sum((closed_at at time zone $3)::date - (created_at at time zone $3)::date)
+                      filter (where status = 'won'), 0))
+    from opportunity
+   where org_id = $1 and owner_id = $2
+     and closed_at >= ${dayStart(from)} and closed_at < ${endOfAsOf})`;
 
-export async function activity(
-  db: Queryable,
-  scope: RepScope,
-  window: { since: Day; asOf: Day; firstMonth: string; aheadDays: number },
-): Promise<{
-  since: ActivityCountFact[];
-  byMonth: ActivityPeriodFact[];
-  scheduled: ScheduledActivityFact[];
-}> {
-  const params = [scope.orgId, scope.personId, scope.timeZone];
-  const [grouped, scheduled] = await Promise.all([
-    db.query<{ what: string; month: string | null; kind: string; n: number }>(
-      `select 'since' as what, null as month, kind, sum(count) as n
-         from activity
-        where org_id = $1 and person_id = $2
-          and occurred_at >= ${dayStart('$4')} and occurred_at < ${dayStart('$5::date + 1')}
-        group by kind
-       union all
-       select 'month', to_char(occurred_at at time zone $3, 'YYYY-MM'), kind, sum(count)
-         from activity
-        where org_id = $1 and person_id = $2
-          and occurred_at >= ${dayStart('$6')} and occurred_at < ${dayStart('$5::date + 1')}
-        group by 2, 3`,
-      [...params, window.since, window.asOf, `${window.firstMonth}-01`],
-    ),
-    db.query<{
-      kind: string;
-      occurred_at: string;
-      subject: string | null;
-      opportunity: string | null;
-    }>(
-      `select a.kind, a.occurred_at, a.subject, o.name as opportunity
-         from activity a
-         left join opportunity o on o.org_id = a.org_id and o.id = a.opportunity_id
-        where a.org_id = $1 and a.person_id = $2
-          and a.occurred_at >= ${dayStart('$4::date + 1')}
-          and a.occurred_at < ${dayStart('$4::date + 1 + $5::int')}
-        order by a.occurred_at
-        limit 50`,
-      [...params, window.asOf, window.aheadDays],
-    ),
-  ]);
-  return {
-    since: grouped.filter((r) => r.what === 'since').map((r) => ({ kind: r.kind, count: r.n })),
-    byMonth: grouped
-      .filter((r) => r.what === 'month')
-      .map((r) => ({ month: r.month ?? '', kind: r.kind, count: r.n })),
-    scheduled: scheduled.map((r) => ({
-      kind: r.kind,
-      occurredAt: r.occurred_at,
-      subject: r.subject,
-      opportunityName: r.opportunity,
-    })),
-  };
-}
+/** Activity counts by kind from day `since` to the end of the as-of day (ActivityCountFact[]). */
+export const activitySinceJson = (since: string) => `(
+  select coalesce(json_agg(json_build_object('kind', kind, 'count', n) order by kind), '[]')
+    from (select kind, sum(count) as n
+            from activity
+           where org_id = $1 and person_id = $2
+             and occurred_at >= ${dayStart(since)} and occurred_at < ${endOfAsOf}
+           group by kind) k)`;
+
+/** Activity counts by month and kind from day `from` to the end of the as-of day. */
+export const activityByMonthJson = (from: string) => `(
+  select coalesce(json_agg(json_build_object('month', month, 'kind', kind, 'count', n)
+                           order by month, kind), '[]')
+    from (select to_char(occurred_at at time zone $3, 'YYYY-MM') as month, kind, sum(count) as n
+            from activity
+           where org_id = $1 and person_id = $2
+             and occurred_at >= ${dayStart(from)} and occurred_at < ${endOfAsOf}
+           group by 1, 2) k)`;
+
+/** The calendar ahead: activities in the `aheadDays` after the as-of day, soonest first. */
+export const scheduledJson = (aheadDays: string) => `(
+  select coalesce(json_agg(json_build_object(
+           'kind', kind, 'occurredAt', ${isoInstant('occurred_at')}, 'subject', subject,
+           'opportunityName', opportunity) order by occurred_at, id), '[]')
+    from (select a.id, a.kind, a.occurred_at, a.subject, o.name as opportunity
+            from activity a
+            left join opportunity o on o.org_id = a.org_id and o.id = a.opportunity_id
+           where a.org_id = $1 and a.person_id = $2
+             and a.occurred_at >= ${endOfAsOf}
+             and a.occurred_at < ${dayStart(`$4::date + 1 + ${aheadDays}`)}
+           order by a.occurred_at, a.id
+           limit 50) s)`;

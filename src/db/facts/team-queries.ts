@@ -1,52 +1,121 @@
-import type { Day, TeamFacts, TeamMemberResult } from '../../core/facts.js';
+import type { Day, TeamFacts } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
 import { atEnd, dayStart, ownedUntilLater } from './as-of-state.js';
 import type { RepScope } from './rep-queries.js';
 
-/** The team a person belongs to on `day` (memberships have valid-from/valid-to). */
+/*
+ * The team's side of an agenda. Each piece is SQL text over expressions handed in (a
+ * parameter, or a subquery of the agenda's one statement), with $1 the organization and $3
+ * its time zone, so the agenda's statement and the standalone functions below share it.
+ */
+
+/** The team `person` belongs to on `day` (memberships have valid-from/valid-to): 0 or 1 row. */
+export const teamOnSql = (person: string, day: string) => `
+  select t.id, t.name
+    from team_membership m join team t on t.org_id = m.org_id and t.id = m.team_id
+   where m.org_id = $1 and m.person_id = ${person} and m.valid_from <= ${day}::date
+     and (m.valid_to is null or m.valid_to > ${day}::date)
+   order by m.valid_from desc limit 1`;
+
+/** The team a person belongs to on `day`. */
 export async function teamOn(db: Queryable, scope: RepScope, day: Day) {
-  const [row] = await db.query<{ id: string; name: string }>(
-    `select t.id, t.name
-       from team_membership m join team t on t.org_id = m.org_id and t.id = m.team_id
-      where m.org_id = $1 and m.person_id = $2 and m.valid_from <= $3
-        and (m.valid_to is null or m.valid_to > $3)
-      order by m.valid_from desc limit 1`,
-    [scope.orgId, scope.personId, day],
-  );
+  const [row] = await db.query<{ id: string; name: string }>(teamOnSql('$2', '$3'), [
+    scope.orgId,
+    scope.personId,
+    day,
+  ]);
   return row ?? null;
 }
 
+/** Who was on `team` on day `day`. */
+const membersOn = (team: string, day: string) =>
+  `select distinct m.person_id from team_membership m
+    where m.org_id = $1 and m.team_id = ${team} and m.valid_from <= ${day}::date
+      and (m.valid_to is null or m.valid_to > ${day}::date)`;
+
 /**
- * Bookings against the monthly bookings goal of everyone who was on the team during the
- * month: rankings use the team at the time, not today's.
+ * Bookings against the monthly bookings goal of everyone who was on `team` during the month
+ * starting on day `from` and ending before `to`: rankings use the team at the time, not
+ * today's. A JSON array of TeamMemberResult, by person id.
  */
-export async function teamMonthResults(
-  db: Queryable,
-  options: { orgId: string; teamId: string; timeZone: string; monthStart: Day; monthEnd: Day },
-): Promise<TeamMemberResult[]> {
-  return db.query<TeamMemberResult>(
-    `with members as (
-       select distinct m.person_id
-         from team_membership m
-        where m.org_id = $1 and m.team_id = $2
-          and m.valid_from < $5::date and (m.valid_to is null or m.valid_to > $4::date)
-     )
-     select p.id as "personId", p.name,
-            coalesce((select sum(o.amount) from opportunity o
-                       where o.org_id = $1 and o.owner_id = p.id and o.status = 'won'
-                         and o.closed_at >= ${dayStart('$4')} and o.closed_at < ${dayStart('$5')}), 0)
-          + coalesce((select sum(r.amount) from result_entry r
-                       where r.org_id = $1 and r.person_id = p.id
-                         and r.day >= $4::date and r.day < $5::date), 0) as actual,
-            (select g.target from goal g
-              where g.org_id = $1 and g.person_id = p.id and g.metric = 'bookings'
-                and g.activity_kind = '' and g.period_kind = 'month' and g.period_start = $4::date
-                and g.status <> 'rejected') as goal
-       from members join person p on p.org_id = $1 and p.id = members.person_id
-      order by p.id`,
-    [options.orgId, options.teamId, options.timeZone, options.monthStart, options.monthEnd],
-  );
-}
+export const teamMonthResultsJson = (team: string, from: string, to: string) => `(
+  select coalesce(json_agg(json_build_object(
+           'personId', p.id, 'name', p.name, 'actual', r.actual, 'goal', r.goal)
+           order by p.id), '[]')
+    from (select distinct m.person_id
+            from team_membership m
+           where m.org_id = $1 and m.team_id = ${team}
+             and m.valid_from < ${to}::date and (m.valid_to is null or m.valid_to > ${from}::date)
+         ) members
+    join person p on p.org_id = $1 and p.id = members.person_id
+    cross join lateral (
+      select coalesce((select sum(o.amount) from opportunity o
+                        where o.org_id = $1 and o.owner_id = p.id and o.status = 'won'
+                          and o.closed_at >= ${dayStart(from)} and o.closed_at < ${dayStart(to)}), 0)
+           + coalesce((select sum(re.amount) from result_entry re
+                        where re.org_id = $1 and re.person_id = p.id
+                          and re.day >= ${from}::date and re.day < ${to}::date), 0) as actual,
+             (select g.target from goal g
+               where g.org_id = $1 and g.person_id = p.id and g.metric = 'bookings'
+                 and g.activity_kind = '' and g.period_kind = 'month'
+                 and g.period_start = ${from}::date and g.status <> 'rejected') as goal
+    ) r)`;
+
+/** Average won deal size and median won cycle of the team on `asOf`, since day `from`. */
+export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
+  select avg(o.amount) as average,
+         percentile_cont(0.5) within group (order by
+           (o.closed_at at time zone $3)::date - (o.created_at at time zone $3)::date)
+           as median_cycle
+    from opportunity o
+   where o.org_id = $1 and o.owner_id in (${membersOn(w.team, w.asOf)}) and o.status = 'won'
+     and o.closed_at >= ${dayStart(w.from)} and o.closed_at < ${dayStart(`${w.asOf}::date + 1`)}`;
+
+/**
+ * Opportunities created by each member of the team from day `since` to the end of `asOf`,
+ * counted for whoever owned each deal at the end of `asOf` (an agenda of a past day): rows
+ * (person_id, n), by person id.
+ */
+export const teamCreatedSql = (w: { team: string; since: string; asOf: string }) => {
+  const createdIn = `o.created_at >= ${dayStart(w.since)}
+       and o.created_at < ${dayStart(`${w.asOf}::date + 1`)}`;
+  // Two index range scans, not one OR: each member's deals through (org, owner, created_at),
+  // and the few deals members owned then and others own now through their owner changes.
+  // An OR of the two made the planner walk the whole organization's deals created since.
+  return `
+  with members as (${membersOn(w.team, w.asOf)}
+  ), candidates as (
+    select o.id, o.owner_id, o.last_changed_at
+      from members mem
+      join opportunity o on o.org_id = $1 and o.owner_id = mem.person_id
+     where ${createdIn}
+    union
+    select o.id, o.owner_id, o.last_changed_at
+      from opportunity o
+     where o.org_id = $1
+       and o.id in (${ownedUntilLater(w.asOf, 'select person_id::text from members')})
+       and ${createdIn}
+  ), created as (
+    select case when l.owner_later then l.owner_at else o.owner_id::text end as owner_id
+      from candidates o
+      left join lateral (${atEnd(['owner'], 'o', w.asOf)}) l on true
+  )
+  select mem.person_id, count(c.owner_id) as n
+    from members mem
+    left join created c on c.owner_id = mem.person_id::text
+   group by mem.person_id
+   order by mem.person_id`;
+};
+
+/** Activity of each member of the team by kind from `since` to the end of `asOf`. */
+export const teamActivitySql = (w: { team: string; since: string; asOf: string }) => `
+  select a.person_id, a.kind, sum(a.count) as n
+    from activity a
+   where a.org_id = $1 and a.person_id in (${membersOn(w.team, w.asOf)})
+     and a.occurred_at >= ${dayStart(w.since)}
+     and a.occurred_at < ${dayStart(`${w.asOf}::date + 1`)}
+   group by 1, 2
+   order by 1, 2`;
 
 /** The team's comparison figures: deal size, cycle, and what each member did since a day. */
 export async function teamComparisons(
@@ -59,48 +128,29 @@ export async function teamComparisons(
   >
 > {
   const params = [options.orgId, options.teamId, options.timeZone, options.since, options.asOf];
-  const members = `select distinct m.person_id from team_membership m
-                    where m.org_id = $1 and m.team_id = $2 and m.valid_from <= $5::date
-                      and (m.valid_to is null or m.valid_to > $5::date)`;
+  const window = { team: '$2', since: '$4', asOf: '$5' };
   const [won, created, activity] = await Promise.all([
     db.query<{ average: number | null; median_cycle: number | null }>(
-      `select avg(o.amount) as average,
-              percentile_cont(0.5) within group (order by
-                (o.closed_at at time zone $3)::date - (o.created_at at time zone $3)::date)
-                as median_cycle
-         from opportunity o
-        where o.org_id = $1 and o.owner_id in (${members}) and o.status = 'won'
-          and o.closed_at >= ${dayStart('$4')} and o.closed_at < ${dayStart('$5::date + 1')}`,
+      teamWonSql({ team: '$2', from: '$4', asOf: '$5' }),
       [options.orgId, options.teamId, options.timeZone, options.yearAgo, options.asOf],
     ),
-    // Counted for whoever owned each deal at the end of `asOf` (an agenda of a past day).
-    db.query<{ person_id: string; n: number }>(
-      `with created as (
-         select case when l.owner_later then l.owner_at else o.owner_id::text end as owner_id
-           from opportunity o
-           left join lateral (${atEnd(['owner'], 'o', '$5')}) l on true
-          where o.org_id = $1
-            and (o.owner_id in (${members})
-                 or o.id in (${ownedUntilLater('$5', `select person_id::text from (${members}) m`)}))
-            and o.created_at >= ${dayStart('$4')} and o.created_at < ${dayStart('$5::date + 1')}
-       )
-       select mem.person_id, count(c.owner_id) as n
-         from (${members}) mem
-         left join created c on c.owner_id = mem.person_id::text
-        group by mem.person_id`,
-      params,
-    ),
-    db.query<{ person_id: string; kind: string; n: number }>(
-      `select a.person_id, a.kind, sum(a.count) as n
-         from activity a
-        where a.org_id = $1 and a.person_id in (${members})
-          and a.occurred_at >= ${dayStart('$4')} and a.occurred_at < ${dayStart('$5::date + 1')}
-        group by 1, 2`,
-      params,
-    ),
+    db.query<{ person_id: string; n: number }>(teamCreatedSql(window), params),
+    db.query<{ person_id: string; kind: string; n: number }>(teamActivitySql(window), params),
   ]);
-  const average = won[0]?.average;
-  const medianCycle = won[0]?.median_cycle;
+  return teamComparisonFacts(won[0], created, activity);
+}
+
+/** The rows of the three comparison queries as TeamFacts fields. */
+export function teamComparisonFacts(
+  won: { average: number | null; median_cycle: number | null } | undefined,
+  created: Array<{ n: number }>,
+  activity: Array<{ person_id: string; kind: string; n: number }>,
+): Pick<
+  TeamFacts,
+  'averageDealSize' | 'createdSinceByMember' | 'activitySinceByMember' | 'medianCycleDays'
+> {
+  const average = won?.average;
+  const medianCycle = won?.median_cycle;
   return {
     averageDealSize: average === null || average === undefined ? null : Math.round(average),
     medianCycleDays: medianCycle === null || medianCycle === undefined ? null : medianCycle,
