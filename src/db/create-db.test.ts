@@ -37,6 +37,8 @@ describe(`database contract (${testEngine})`, () => {
       'org',
       'outbox_message',
       'person',
+      'rep_month',
+      'rep_month_activity',
       'result_entry',
       'scorecard_publication',
       'session',
