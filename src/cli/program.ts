@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate-command.js';
 import { orgCommand } from './org-command.js';
 import { outboxCommand } from './outbox-command.js';
 import { prepCommand } from './prep-command.js';
+import { rollupCommand } from './rollup-command.js';
 import { scorecardCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
 
@@ -26,7 +27,8 @@ export function createProgram(): Command {
     .addCommand(importCommand())
     .addCommand(exportCommand())
     .addCommand(meetingsCommand())
-    .addCommand(outboxCommand());
+    .addCommand(outboxCommand())
+    .addCommand(rollupCommand());
 }
 
 /**
