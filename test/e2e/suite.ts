@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
 import { type AppServer, startAppServer } from './app-server.js';
 import { type Browser, launchBrowser, watchCsp } from './browser.js';
 
 export interface E2eSuite {
   readonly url: string;
+  /** The server's database (writes are seen at once: the result caches follow the data version). */
+  readonly db: Database;
   /** A new tab, signed out, whose CSP refusals fail the test. */
   page(): Promise<Page>;
   /** Moves the server's and the browser's clocks on together. */
@@ -36,6 +39,9 @@ export function e2eSuite(): E2eSuite {
   return {
     get url() {
       return server.url;
+    },
+    get db() {
+      return server.db;
     },
     async advanceClock(minutes) {
       server.clock.advance(minutes * 60_000);

@@ -33,6 +33,7 @@ export type { OrgSettings, OrgSettingsInput } from '../../core/settings.js';
 export type { ImportKind } from '../../imports/read/import-fields.js';
 export type { PersonView } from '../../organization/person-view.js';
 export type { TeamView } from '../../organization/team-view.js';
+export type { OrganizationRankingPage } from '../../scorecard/organization-ranking-page.js';
 export type {
   CalendarFeedCreated,
   CalendarFeedStatus,
