@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { generateSize } from './generate/generate-size.js';
 import type { EngineName } from './load/bench-target.js';
 import { openBenchDb } from './load/open-bench-db.js';
+import { measureRankingFacts } from './measure/measure-ranking-facts.js';
 import { measureScorecard } from './measure/measure-scorecard.js';
 import { isSizeName } from './spec.js';
 
@@ -39,7 +40,11 @@ for (const size of sizes) {
         samples: Number(values.samples),
         warmup: 3,
       });
-      const result = { size, engine, loadBefore, loadAfter: load(), ...scorecard };
+      const facts = await measureRankingFacts(bench.db, {
+        samples: Number(values.samples),
+        warmup: 3,
+      });
+      const result = { size, engine, loadBefore, loadAfter: load(), ...scorecard, facts };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } finally {
       await bench.db.close();
