@@ -208,7 +208,10 @@ describe(`the rep_month rollup (${testEngine})`, () => {
     }
   }
 
-  it('equals a recomputation from the base tables after any sequence of writes', async () => {
+  // 25 sequences of up to 10 imports and writes: about 10 s on a quiet machine, much more on a busy one.
+  it('equals a recomputation from the base tables after any sequence of writes', {
+    timeout: 300_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...zones),
