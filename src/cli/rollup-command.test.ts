@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataVersion } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
 import { createTestDb, testEngine } from '../db/test-db.js';
 import * as f from '../db/test-fixtures.js';
@@ -54,7 +55,10 @@ describe(`rudder rollup rebuild (${testEngine})`, () => {
     await damage(beta);
     expect(await storedRollup(db, alpha)).not.toEqual(await recomputedRollup(db, alpha));
     const lines: string[] = [];
+    const version = await readDataVersion(db);
     const output = await runRollupRebuild(db, { org: 'alpha' }, (line) => lines.push(line));
+    // Rankings a server cached from the damaged rollup are retired.
+    expect(await readDataVersion(db)).toBe(version + 1);
     // Removed: the wrong March row and the stray row; written: the right March row and the
     // lost activity row. 2 rep-months (January created, March won) and 1 activity row remain.
     expect(lines).toEqual(['[1/1] alpha: 2 rep-months, 1 activity rows, 4 corrected']);

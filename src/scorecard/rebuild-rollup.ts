@@ -1,3 +1,4 @@
+import { markDataChanged } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
 
 export interface RebuiltOrg {
@@ -26,6 +27,9 @@ export async function rebuildRollup(
       'select id, slug from org where $1::text is null or slug = $1 order by slug',
       [options.orgSlug ?? null],
     );
+    // Rankings cached by a running server were computed from the rollup being repaired:
+    // this transaction retires them at its COMMIT (the rollup's own tables have no trigger).
+    await markDataChanged(tx);
     const rebuilt: RebuiltOrg[] = [];
     for (const [index, org] of orgs.entries()) {
       const before = await tx.query<{ row: string }>(
