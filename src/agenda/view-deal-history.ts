@@ -3,7 +3,7 @@ import { buildDealHistory, type DealFacts, type DealHistory } from '../core/deal
 import type { Day } from '../core/facts.js';
 import type { Queryable } from '../db/database.js';
 import { loadOrgContext } from '../db/facts/org-context.js';
-import { stages } from '../db/facts/rep-queries.js';
+import { listStages } from '../organization/list-stages.js';
 import { AppError } from '../shared/app-error.js';
 
 export interface ViewDealHistoryOptions {
@@ -99,7 +99,10 @@ export async function viewDealHistory(
   };
   return buildDealHistory({
     deal,
-    stages: await stages(db, options.orgId),
+    stages: (await listStages(db, options.orgId)).map(({ position, ...stage }) => ({
+      ...stage,
+      order: position,
+    })),
     today,
     crmLink: noCrmLink,
   });

@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate-command.js';
 import { orgCommand } from './org-command.js';
 import { outboxCommand } from './outbox-command.js';
 import { prepCommand } from './prep-command.js';
+import { rollupCommand } from './rollup-command.js';
 import { scorecardCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
 import { syncCommand } from './sync-command.js';
@@ -28,7 +29,8 @@ export function createProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(meetingsCommand())
     .addCommand(outboxCommand())
-    .addCommand(syncCommand());
+    .addCommand(syncCommand())
+    .addCommand(rollupCommand());
 }
 
 /**

@@ -40,6 +40,8 @@ describe(`database contract (${testEngine})`, () => {
       'outbox_message',
       'person',
       'rep_pre_work',
+      'rep_month',
+      'rep_month_activity',
       'result_entry',
       'scorecard_publication',
       'session',

@@ -149,3 +149,54 @@ describe(`buildTeamScorecard (${testEngine})`, () => {
     ]);
   });
 });
+
+describe(`buildTeamScorecard's monthly bookings (${testEngine})`, () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('adds imported results to won deals of the same month, in the org-local month', async () => {
+    const orgId = await f.insertOrg(db, { slug: 'pacific', timeZone: 'America/Los_Angeles' });
+    const stage = await f.insertStages(db, orgId);
+    const eve = await f.insertPerson(db, orgId, { name: 'Eve' });
+    await f.insertTeam(db, orgId, {
+      name: 'North',
+      members: [{ personId: eve, from: '2026-01-01' }],
+    });
+    const win = (amount: number, closedAt: string) =>
+      f.insertOpportunity(db, orgId, {
+        ownerId: eve,
+        stageId: stage['Closed Won'] ?? '',
+        status: 'won',
+        amount,
+        createdAt: '2026-08-01T00:00:00Z',
+        closedAt,
+      });
+    await win(7_000, '2026-10-20T12:00:00Z');
+    // 20:00 on September 30th in Los Angeles: September's, not October's.
+    await win(1_000, '2026-10-01T03:00:00Z');
+    await db.query(
+      `insert into result_entry (org_id, person_id, day, amount) values ($1, $2, '2026-10-05', 3000)`,
+      [orgId, eve],
+    );
+    const period = parsePeriodKey('2026-10', 1);
+    if (!period) throw new Error('period');
+    const card = await buildTeamScorecard(db, {
+      org: await loadOrgContext(db, orgId),
+      team: null,
+      period,
+      today: '2026-11-15',
+      trendPeriods: 2,
+    });
+    // October: 70.00 won + 30.00 of results; September: the 10.00 closed on its last evening.
+    expect(card.rows[0]?.actual).toBe(10_000);
+    expect(card.rows[0]?.trend.map((t) => [t.periodKey, t.actual])).toEqual([
+      ['2026-09', 1_000],
+      ['2026-10', 10_000],
+    ]);
+  });
+});

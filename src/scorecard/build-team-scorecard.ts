@@ -48,7 +48,6 @@ export async function buildTeamScorecard(
   const [months, goals] = await Promise.all([
     monthlyBookings(db, {
       orgId: org.orgId,
-      timeZone: org.timeZone,
       personIds: ids,
       firstMonth: monthOf(firstDay),
       lastMonth: monthOf(addDays(period.end, -1)),

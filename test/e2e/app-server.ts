@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/config.js';
+import type { Database } from '../../src/db/database.js';
 import { createTestDb } from '../../src/db/test-db.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createApp } from '../../src/server/create-app.js';
@@ -14,6 +15,8 @@ export const demoPassword = 'rudder-demo';
 
 export interface AppServer {
   app: FastifyInstance;
+  /** The server's database, for a test that needs more data than the demo has. */
+  db: Database;
   url: string;
   clock: MutableClock;
   close(): Promise<void>;
@@ -34,6 +37,7 @@ export async function startAppServer(options: { empty?: boolean } = {}): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     app,
+    db,
     url: `http://127.0.0.1:${port}`,
     clock,
     async close() {

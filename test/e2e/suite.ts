@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
 import { type AppServer, startAppServer } from './app-server.js';
 import { type Browser, launchBrowser, watchCsp } from './browser.js';
 
@@ -7,6 +8,8 @@ export interface E2eSuite {
   readonly url: string;
   /** The server's application, for what only the CLI does (e.g. a setup token). */
   readonly app: AppServer['app'];
+  /** The server's database (writes are seen at once: the result caches follow the data version). */
+  readonly db: Database;
   /** A new tab, signed out, whose CSP refusals fail the test. */
   page(): Promise<Page>;
   /** Moves the server's and the browser's clocks on together. */
@@ -42,6 +45,9 @@ export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
     },
     get app() {
       return server.app;
+    },
+    get db() {
+      return server.db;
     },
     async advanceClock(minutes) {
       server.clock.advance(minutes * 60_000);

@@ -36,7 +36,11 @@ function record(line: number, externalId: string): ImportRecord {
 describe('a first import racing another writer of the same key', () => {
   it('fails with the unique violation and writes none of its rows', async () => {
     const orgId = await insertOrg(db, { slug: 'racing' });
-    const ownerId = await insertPerson(db, orgId, { name: 'Ann', email: 'ann@example.com' });
+    await insertPerson(db, orgId, { name: 'Ann', email: 'ann@example.com' });
+    // The other writer's deal is Bob's: a deal of Ann's created in the same month would wait
+    // for the import's lock on Ann's rep_month row (the rollup is kept in the writing
+    // transaction), and this import waits for that writer: the test would hang, not race.
+    const ownerId = await insertPerson(db, orgId, { name: 'Bob', email: 'bob@example.com' });
     const stages = await insertStages(db, orgId);
     async function* records(): AsyncGenerator<ImportRecord> {
       yield record(2, 'OPP-1');

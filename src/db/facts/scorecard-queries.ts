@@ -1,4 +1,3 @@
-import { addMonths } from '../../core/days.js';
 import type { Day, GoalFact, MonthFact } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
 
@@ -29,42 +28,43 @@ export async function scorecardMembers(
   );
 }
 
-/** Monthly bookings per person over [firstMonth, lastMonth], zero-filled. */
+/**
+ * Monthly facts per person over [firstMonth, lastMonth] from the `rep_month` rollup: bookings
+ * are won deals by owner and org-local month of closing plus imported results, new pipeline the
+ * deals created that month. One index range per person (its key leads with org, person,
+ * month), so an org-wide ranking of 2,000 reps reads about 2,000 × 13 small rows.
+ * Months without a row are zero.
+ */
 export async function monthlyBookings(
   db: Queryable,
   options: {
     orgId: string;
-    timeZone: string;
     personIds: string[];
     firstMonth: string;
     lastMonth: string;
   },
 ): Promise<Map<string, MonthFact[]>> {
-  const from = `${options.firstMonth}-01`;
-  const to = `${addMonths(options.lastMonth, 1)}-01`;
-  const rows = await db.query<{ person_id: string; month: string; value: number }>(
-    `select owner_id as person_id, to_char(closed_at at time zone $3, 'YYYY-MM') as month,
-            sum(amount) as value
-       from opportunity
-      where org_id = $1 and owner_id = any($2::uuid[]) and status = 'won'
-        and closed_at >= ($4::date::timestamp at time zone $3)
-        and closed_at < ($5::date::timestamp at time zone $3)
-      group by 1, 2
-     union all
-     select person_id, to_char(day, 'YYYY-MM'), sum(amount)
-       from result_entry
-      where org_id = $1 and person_id = any($2::uuid[]) and day >= $4::date and day < $5::date
-      group by 1, 2`,
-    [options.orgId, options.personIds, options.timeZone, from, to],
+  const rows = await db.query<{
+    person_id: string;
+    month: string;
+    bookings: number;
+    created_value: number;
+    created_count: number;
+  }>(
+    `select person_id, to_char(month, 'YYYY-MM') as month, won_amount + result_amount as bookings,
+            created_value, created_count
+       from rep_month
+      where org_id = $1 and person_id = any($2::uuid[]) and month >= $3::date and month <= $4::date`,
+    [options.orgId, options.personIds, `${options.firstMonth}-01`, `${options.lastMonth}-01`],
   );
   const result = new Map<string, MonthFact[]>();
   for (const id of options.personIds) result.set(id, []);
   for (const row of rows) {
     result.get(row.person_id)?.push({
       month: row.month,
-      bookings: row.value,
-      createdValue: 0,
-      createdCount: 0,
+      bookings: row.bookings,
+      createdValue: row.created_value,
+      createdCount: row.created_count,
     });
   }
   return result;

@@ -5,3 +5,4 @@ export * from './operations.js';
 export * from './organization.js';
 export * from './people.js';
 export * from './pipeline.js';
+export * from './rollup.js';

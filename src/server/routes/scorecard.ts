@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { SupportedPeriodKeySchema } from '../../core/schema-primitives.js';
 import { ScorecardSchema } from '../../core/scorecard.js';
 import { getScorecard } from '../../scorecard/get-scorecard.js';
+import {
+  OrganizationRankingPageSchema,
+  organizationRankingPage,
+} from '../../scorecard/organization-ranking-page.js';
 import { publishScorecard } from '../../scorecard/publish-scorecard.js';
 import { accessOf } from '../access/access-control.js';
 import { requireTeam } from '../access/scope.js';
-import { problems, Uuid } from '../schemas/common.js';
+import { PageQuery, problems, Uuid } from '../schemas/common.js';
 
 const PeriodKey = SupportedPeriodKeySchema.describe(
   "'2026-10', 'FY2027-Q1' or 'FY2027'; default this month",
@@ -48,14 +52,15 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['scorecard'],
-        summary: 'The organization-wide ranking for a period (leaders, admins)',
-        querystring: z.object({ period: PeriodKey.optional() }),
-        response: { 200: ScorecardSchema, ...problems },
+        summary: 'The organization-wide ranking for a period, one page of it (leaders, admins)',
+        querystring: PageQuery.extend({ period: PeriodKey.optional() }),
+        response: { 200: OrganizationRankingPageSchema, ...problems },
       },
     },
     async (request) => {
       const { caller } = accessOf(request);
-      return getScorecard(
+      const { limit, offset } = request.query;
+      const scorecard = await getScorecard(
         db,
         {
           orgId: caller.orgId,
@@ -66,6 +71,9 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         app.resultCaches,
       );
+      // The whole ranking is computed (and cached) once; a page is a cut of it, so 2,000
+      // reps do not travel to a screen that shows 50.
+      return organizationRankingPage(scorecard, { limit, offset });
     },
   );
 

@@ -16,6 +16,7 @@ import type {
   MeetingDue,
   MeetingSnapshot,
   Note,
+  OrganizationRankingPage,
   OrgSettingsView,
   Page,
   PersonView,
@@ -36,7 +37,8 @@ export const keys = {
   agenda: (id: string) => ['agenda', id] as const,
   deal: (personId: string, dealId: string) => ['deals', personId, dealId] as const,
   scorecard: (teamId: string, period?: string) => ['scorecard', teamId, period ?? ''] as const,
-  orgScorecard: (period?: string) => ['scorecard', 'organization', period ?? ''] as const,
+  orgScorecard: (period?: string, offset = 0) =>
+    ['scorecard', 'organization', period ?? '', offset] as const,
   meetings: (filter: MeetingFilter) => ['meetings', filter] as const,
   due: ['meetings', 'due'] as const,
   prepQueue: ['meetings', 'prep-queue'] as const,
@@ -106,10 +108,16 @@ export const useScorecard = (teamId: string | undefined, period?: string) =>
     enabled: Boolean(teamId),
   });
 
-export const useOrgScorecard = (period?: string) =>
+/** Rows per page of the organization ranking: a screenful, not thousands of reps. */
+export const RANKING_PAGE_SIZE = 50;
+
+export const useOrgScorecard = (period?: string, offset = 0) =>
   useQuery({
-    queryKey: keys.orgScorecard(period),
-    queryFn: () => api<Scorecard>('GET', '/scorecard/organization', { query: { period } }),
+    queryKey: keys.orgScorecard(period, offset),
+    queryFn: () =>
+      api<OrganizationRankingPage>('GET', '/scorecard/organization', {
+        query: { period, offset, limit: RANKING_PAGE_SIZE },
+      }),
   });
 
 export const useMeetings = (filter: MeetingFilter) =>

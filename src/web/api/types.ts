@@ -36,6 +36,7 @@ export type { ImportKind } from '../../imports/read/import-fields.js';
 export type { PreWorkView as PreWork } from '../../meetings/meeting-view.js';
 export type { PersonView } from '../../organization/person-view.js';
 export type { TeamView } from '../../organization/team-view.js';
+export type { OrganizationRankingPage } from '../../scorecard/organization-ranking-page.js';
 export type {
   CalendarFeedCreated,
   CalendarFeedStatus,

@@ -6,6 +6,7 @@ import { useFormat } from '../../components/format.js';
 import { Empty, ErrorState, Loading, QueryView } from '../../components/states.js';
 import { reviewMonths } from '../../components/today.js';
 import { PeriodPicker } from './period-picker.js';
+import { RankingPager } from './ranking-pager.js';
 import { AttainmentChart, ScorecardTable } from './scorecard-table.js';
 
 /** The team scorecard, to publish to the team; leaders and admins also see the organization. */
@@ -113,12 +114,25 @@ function TeamScorecard({
 }
 
 export function OrganizationRanking({ period }: { period: string }) {
-  const scorecard = useOrgScorecard(period);
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('rankFrom') ?? 0) || 0);
+  const scorecard = useOrgScorecard(period, offset);
+  const goTo = (next: number) => {
+    const updated = new URLSearchParams(params);
+    if (next > 0) updated.set('rankFrom', String(next));
+    else updated.delete('rankFrom');
+    setParams(updated);
+  };
   return (
     <section aria-labelledby="org-title">
       <h2 id="org-title">Organization ranking</h2>
       <QueryView query={scorecard} what="the organization ranking">
-        {(s) => <ScorecardTable scorecard={s} />}
+        {(page) => (
+          <>
+            <ScorecardTable scorecard={page} />
+            <RankingPager page={page} onPage={goTo} />
+          </>
+        )}
       </QueryView>
     </section>
   );
