@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../../auth/caller.js';
+import { createSession } from '../../auth/create-session.js';
+import { endSession } from '../../auth/end-session.js';
 import { resolveApiToken } from '../../auth/resolve-api-token.js';
 import { resolveSession } from '../../auth/resolve-session.js';
 import { dayInZone } from '../../core/days.js';
@@ -83,6 +85,25 @@ export function setSessionCookie(
     secure: request.protocol === 'https',
     maxAge: maxAgeSeconds,
   });
+}
+
+/**
+ * Signs the browser in as `who` (after a sign-in or an organization's setup): always a new
+ * token, and the one the browser came with (if any) ends here.
+ */
+export async function startBrowserSession(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  who: { orgId: string; personId: string },
+  now: Date,
+): Promise<void> {
+  const { db, config } = app.deps;
+  const previous = request.cookies[sessionCookie];
+  if (previous) await endSession(db, previous);
+  const absoluteHours = config.SESSION_ABSOLUTE_HOURS;
+  const cookie = await createSession(db, { ...who, now, absoluteHours });
+  setSessionCookie(request, reply, cookie, absoluteHours * 3600);
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {

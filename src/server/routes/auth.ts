@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createSession } from '../../auth/create-session.js';
 import { describePasswordLink } from '../../auth/describe-password-link.js';
 import { endSession } from '../../auth/end-session.js';
 import { PasswordSchema } from '../../auth/password.js';
@@ -14,7 +13,7 @@ import {
   accessOf,
   clearSessionCookie,
   sessionCookie,
-  setSessionCookie,
+  startBrowserSession,
 } from '../access/access-control.js';
 import { NoContent, problems } from '../schemas/common.js';
 
@@ -59,15 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         now,
         limiter: app.signInLimiter,
       });
-      // Always a new token; the one the browser came with (if any) ends here.
-      const previous = request.cookies[sessionCookie];
-      if (previous) await endSession(db, previous);
-      const cookie = await createSession(db, {
-        ...who,
-        now,
-        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-      });
-      setSessionCookie(request, reply, cookie, config.SESSION_ABSOLUTE_HOURS * 3600);
+      await startBrowserSession(app, request, reply, who, now);
       return getMe(db, { ...who, via: 'session' });
     },
   );

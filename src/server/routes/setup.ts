@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createSession } from '../../auth/create-session.js';
-import { endSession } from '../../auth/end-session.js';
 import { plainText } from '../../core/schema-primitives.js';
 import { getMe, MeSchema } from '../../organization/get-me.js';
 import { recordAudit } from '../../organization/record-audit.js';
 import { isSetupOpen, setUpOrganization } from '../../organization/set-up-organization.js';
 import { AppError, isAppError } from '../../shared/app-error.js';
-import { sessionCookie, setSessionCookie } from '../access/access-control.js';
+import { startBrowserSession } from '../access/access-control.js';
 import { problems } from '../schemas/common.js';
 
 // Shapes only: the values (currency, zone, month, e-mail, password) are judged by the same
@@ -34,7 +32,7 @@ const SetupStatus = z.object({
 
 /** The browser's first run: the setup of an organization and its first admin. */
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock, config } = app.deps;
+  const { db, clock } = app.deps;
 
   app.get(
     '/api/v1/setup',
@@ -79,14 +77,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: request.ip,
         at: now,
       });
-      const previous = request.cookies[sessionCookie];
-      if (previous) await endSession(db, previous);
-      const cookie = await createSession(db, {
-        ...who,
-        now,
-        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-      });
-      setSessionCookie(request, reply, cookie, config.SESSION_ABSOLUTE_HOURS * 3600);
+      await startBrowserSession(app, request, reply, who, now);
       return getMe(db, { ...who, via: 'session' });
     },
   );
