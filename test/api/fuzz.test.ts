@@ -23,9 +23,16 @@ const RUNS = 40;
 /**
  * Tables a refused request may still write, each for a reason of its own: a session is
  * what signing in makes (and a refused sign-in makes none, but a later request may touch
- * one); an upload's import_run and its audit event are the record of a failed import.
+ * one); an upload's import_run and its audit event are the record of a failed import; a
+ * refused sign-in is what the shared sign-in limit counts (sign_in_limit).
  */
-const mayChangeWhenRefused = new Set(['session', 'import_run', 'audit_event', 'job']);
+const mayChangeWhenRefused = new Set([
+  'session',
+  'import_run',
+  'audit_event',
+  'job',
+  'sign_in_limit',
+]);
 
 interface Parameter {
   name: string;
