@@ -48,11 +48,14 @@ describe("the rep's part between meetings", () => {
     const commitments = rep.getByRole('region', { name: 'Commitments' });
     const box = commitments.getByRole('checkbox').first();
     const done = ((await box.locator('xpath=..').textContent()) ?? '').split(' by ')[0] ?? '';
-    await box.check();
+    // The box shows what the server holds: it turns checked once the mark is saved, so a
+    // click (not Playwright's check(), which wants the state at once) and then the badge.
+    await box.click();
     await commitments
       .getByText(/^done /)
       .first()
       .waitFor();
+    expect(await box.isChecked()).toBe(true);
     expect(await rep.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await seriousViolations(rep)).toEqual([]);
     await screenshots(rep, 'rep-home-pre-work');
