@@ -1,3 +1,4 @@
+import { crmDealLink } from '../core/crm-deal-link.js';
 import { dayInZone } from '../core/days.js';
 import { buildDealHistory, type DealFacts, type DealHistory } from '../core/deal-history.js';
 import type { Day } from '../core/facts.js';
@@ -15,16 +16,6 @@ export interface ViewDealHistoryOptions {
   /** Whether this viewer may see the rep's activity (the agenda's gate decided it). */
   activityOpen: boolean;
 }
-
-/**
- * The import records neither the CRM a deal came from nor its instance (a Salesforce My
- * Domain, a HubSpot portal id), so no link can be built honestly: the answer says so rather
- * than guessing an address.
- */
-const noCrmLink: DealHistory['crmLink'] = {
-  url: null,
-  note: 'No link to the CRM: the import did not record which CRM or instance this deal came from.',
-};
 
 /**
  * One of the rep's deals opened in the Pipeline step: its stage, amount and close-date
@@ -78,6 +69,13 @@ export async function viewDealHistory(
         [options.orgId, options.dealId, org.timeZone, options.now.toISOString(), options.repId],
       )
     : [];
+  // The link needs only where the org's Salesforce lives, never the sealed secrets.
+  const [connection] = await db.query<{ kind: 'salesforce'; instanceUrl: string }>(
+    `select kind, instance_url as "instanceUrl"
+       from crm_connection
+      where org_id = $1 and kind = 'salesforce'`,
+    [options.orgId],
+  );
   const deal: DealFacts = {
     id: row.id,
     name: row.name,
@@ -104,6 +102,6 @@ export async function viewDealHistory(
       order: position,
     })),
     today,
-    crmLink: noCrmLink,
+    crmLink: crmDealLink(connection ?? null, row.external_id),
   });
 }

@@ -41,7 +41,9 @@ export const DealHistorySchema = z.object({
     .describe("true: the organization's activity gate keeps the rep's activity from this viewer"),
   crmLink: z
     .object({ url: z.string().nullable(), note: z.string() })
-    .describe('the record in the CRM it came from, when the import recorded where that is'),
+    .describe(
+      'the record in Salesforce it came from, when the org is connected and the id is a Salesforce Opportunity id; otherwise null and a note saying why',
+    ),
   suggestedCommitment: z
     .object({ text: z.string(), dueOn: day })
     .nullable()

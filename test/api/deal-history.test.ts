@@ -92,9 +92,10 @@ describe(`a deal opened in the Pipeline step (${testEngine})`, () => {
       daysInStage: 41,
       lastActivity: { on: '2026-03-12', kind: 'email', subject: 'sent the proposal draft' },
       activityWithheld: false,
+      // The world's org is connected to Salesforce, but OPP-7 was imported, not synced.
       crmLink: {
         url: null,
-        note: 'No link to the CRM: the import did not record which CRM or instance this deal came from.',
+        note: 'No link to the CRM: this deal’s id is not a Salesforce Opportunity id (it was imported, not synced).',
       },
       suggestedCommitment: {
         text: 'Advance Monarch Air to Proposal by Apr 15',
@@ -134,5 +135,46 @@ describe(`a deal opened in the Pipeline step (${testEngine})`, () => {
     expect((await get(m1, a.people.r1b, dealId)).statusCode).toBe(404);
     const leader = await signIn(world.app, a.emails.leader);
     expect((await get(leader, a.people.r1a, dealId)).statusCode).toBe(403);
+  });
+
+  it('links a synced deal to its Opportunity in Salesforce, and says why not without a connection', async () => {
+    const { a } = world;
+    // A deal the sync brought in: its external id is the Salesforce Opportunity Id. The
+    // world's org has a Salesforce connection at https://acme.my.salesforce.com.
+    const [synced] = await world.db.query<{ id: string }>(
+      `insert into opportunity (org_id, owner_id, name, external_id, amount, currency, stage_id, status,
+                                created_at, close_date, last_changed_at)
+       values ($1, $2, 'Harbor Freight', '006Hs00001AbCdEFGH', 100000, 'USD', $3, 'open',
+               '2026-03-01T09:00:00Z', '2026-04-30', '2026-03-01T09:00:00Z') returning id`,
+      [a.orgId, a.people.r1a, a.stages.Discovery],
+    );
+    const syncedId = synced?.id ?? '';
+    const r1a = await signIn(world.app, a.emails.r1a);
+    const linked = await get(r1a, a.people.r1a, syncedId);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().crmLink.url).toBe(
+      'https://acme.my.salesforce.com/lightning/r/Opportunity/006Hs00001AbCdEFGH/view',
+    );
+    const [connection] = await world.db.query<{ id: string }>(
+      `delete from crm_connection where org_id = $1 returning id`,
+      [a.orgId],
+    );
+    try {
+      expect((await get(r1a, a.people.r1a, syncedId)).json().crmLink).toEqual({
+        url: null,
+        note: 'No link to the CRM: this organization has no Salesforce connection.',
+      });
+    } finally {
+      // Put the world back as the other files' tests expect it.
+      await world.db.query(
+        `insert into crm_connection (org_id, id, kind, instance_url, auth_kind, secrets)
+         values ($1, $2, 'salesforce', 'https://acme.my.salesforce.com', 'refresh-token', 'v1.x.y.z')`,
+        [a.orgId, connection?.id],
+      );
+      await world.db.query(`delete from opportunity where org_id = $1 and id = $2`, [
+        a.orgId,
+        syncedId,
+      ]);
+    }
   });
 });

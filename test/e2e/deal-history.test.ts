@@ -63,6 +63,35 @@ describe('deals to inspect in the Pipeline step', () => {
     await panel.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'deal-history');
+
+    // Once the organization is connected to Salesforce and the deal carries an Opportunity
+    // id (as a synced deal does), the panel links to it, in a new tab that cannot reach back.
+    const [deal] = await suite.db.query<{ org_id: string; id: string }>(
+      `select o.org_id, o.id
+         from opportunity o join person p on p.org_id = o.org_id and p.id = o.owner_id
+        where o.name = $1 and o.status = 'open' and p.name = 'Liam Brooks'`,
+      [name],
+    );
+    await suite.db.query(`update opportunity set external_id = $3 where org_id = $1 and id = $2`, [
+      deal?.org_id,
+      deal?.id,
+      '006Hs00001AbCdEFGH',
+    ]);
+    await suite.db.query(
+      `insert into crm_connection (org_id, kind, instance_url, auth_kind, secrets)
+       values ($1, 'salesforce', 'https://demo.my.salesforce.com', 'refresh-token', 'v1.x.y.z')`,
+      [deal?.org_id],
+    );
+    await page.reload();
+    await step(page, /Pipeline/).click();
+    await deals.locator('button.deal-open').first().click();
+    const link = panel.getByRole('link', { name: 'Open in Salesforce' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(
+      'https://demo.my.salesforce.com/lightning/r/Opportunity/006Hs00001AbCdEFGH/view',
+    );
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     await page.close();
   }, 90_000);
 });

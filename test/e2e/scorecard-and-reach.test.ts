@@ -39,6 +39,13 @@ describe('the rep’s own pages, the published scorecard, and nobody else’s pa
     expect(await page.getByText(/coverage|pipeline review|activity review/i).count()).toBe(0);
     await page.locator('canvas').first().waitFor();
     await screenshots(page, 'scorecard');
+    // At 390 px the header row once stood 74 px tall under one-line labels ("Year to date",
+    // scrolled out of sight, wrapped onto three lines): one line of labels measures 34.6 px.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const headerRow = (await table.locator('thead tr').boundingBox())?.height ?? 0;
+    expect(headerRow).toBeGreaterThan(20);
+    expect(headerRow).toBeLessThan(44);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Publish Feb 2026 to the team' }).click();
     await page.getByRole('button', { name: 'Feb 2026 published to the team' }).waitFor();

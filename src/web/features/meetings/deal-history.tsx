@@ -98,8 +98,8 @@ export function DealHistoryPanel({
       </p>
       <p className="muted">
         {d.crmLink.url ? (
-          <a href={d.crmLink.url} target="_blank" rel="noreferrer">
-            Open in the CRM
+          <a href={d.crmLink.url} target="_blank" rel="noopener noreferrer">
+            Open in Salesforce
           </a>
         ) : (
           d.crmLink.note
