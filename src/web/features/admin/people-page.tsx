@@ -1,5 +1,7 @@
 import { usePeople, useTeams } from '../../api/queries.js';
 import { Empty, QueryView } from '../../components/states.js';
+import { TableScroll } from '../../components/table-scroll.js';
+import { InviteButton } from './invite-button.js';
 
 export default function PeoplePage() {
   const people = usePeople();
@@ -24,30 +26,39 @@ export default function PeoplePage() {
           page.items.length === 0 ? (
             <Empty title="Nobody yet." next="Import people from your CRM under Imports." />
           ) : (
-            <table className="data">
-              <caption>{page.total} people</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Login</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.name}</th>
-                    <td>{p.email ?? '—'}</td>
-                    <td>{p.role}</td>
-                    <td>
-                      {p.hasLogin ? 'yes' : 'no'}
-                      {p.active ? '' : ' (inactive)'}
-                    </td>
+            <TableScroll label="People">
+              <table className="data">
+                <caption>{page.total} people</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Login</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.items.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">{p.name}</th>
+                      <td>{p.email ?? '—'}</td>
+                      <td>{p.role}</td>
+                      <td>
+                        {p.hasLogin ? 'yes' : 'no'}
+                        {p.active ? '' : ' (inactive)'}
+                        {/* Someone without a password yet, reachable by e-mail, can be invited. */}
+                        {!p.hasLogin && p.active && p.email ? (
+                          <>
+                            {' '}
+                            <InviteButton personId={p.id} name={p.name} />
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )
         }
       </QueryView>
