@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
+import { startHeartbeat } from '../shared/heartbeat.js';
 import type { ImportResult, ImportSettings } from './import-types.js';
 import type { ImportKind } from './read/import-fields.js';
 
@@ -84,15 +85,16 @@ export function keepImportRunAlive(
   run: { orgId: string; runId: string; clock: Clock; everyMs?: number },
 ): { stop(): void } {
   if (db.engine !== 'postgres') return { stop: () => undefined };
-  const renewal = setInterval(
-    () => {
-      // A failed renewal (the database briefly unreachable) is tried again at the next tick.
-      renewImportRunLease(db, { ...run, now: run.clock.now() }).catch(() => undefined);
+  // A failed renewal (the database briefly unreachable) is tried again at the next beat; the
+  // run's own transaction decides its outcome, so a lost lease does not abort it.
+  const heartbeat = startHeartbeat({
+    renew: async () => {
+      await renewImportRunLease(db, { ...run, now: run.clock.now() });
+      return true;
     },
-    run.everyMs ?? RENEW_EVERY_SECONDS * 1000,
-  );
-  renewal.unref();
-  return { stop: () => clearInterval(renewal) };
+    everyMs: run.everyMs ?? RENEW_EVERY_SECONDS * 1000,
+  });
+  return { stop: () => void heartbeat.stop() };
 }
 
 /** The outcome: status, counts and the kept row errors with their total. */

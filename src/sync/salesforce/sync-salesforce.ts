@@ -5,6 +5,7 @@ import type { ImportRecord, ImportResult, ImportSettings } from '../../imports/i
 import { recordAudit } from '../../organization/record-audit.js';
 import { AppError, isAppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import { startHeartbeat } from '../../shared/heartbeat.js';
 import {
   type CrmConnection,
   holdConnection,
@@ -129,17 +130,20 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
   // a batch runs; on PGlite the batch's transaction holds the only connection anyway.
   const renewal =
     db.engine === 'postgres'
-      ? setInterval(() => {
-          renewHold(db, connection, clock.now(), HOLD_MS).catch(() => undefined);
-        }, HOLD_MS / 3)
+      ? startHeartbeat({
+          renew: async () => {
+            await renewHold(db, connection, clock.now(), HOLD_MS);
+            return true;
+          },
+          everyMs: HOLD_MS / 3,
+        })
       : undefined;
-  renewal?.unref();
   try {
     await run.all();
   } catch (error: unknown) {
     await run.failed(error);
   } finally {
-    clearInterval(renewal);
+    await renewal?.stop();
     result.requests = api.requests;
     const synced = result.status === 'succeeded' && options.dryRun !== true;
     await releaseConnection(db, connection, clock.now(), synced);
