@@ -1,16 +1,26 @@
-import type { Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 
 /**
- * Counts failed sign-ins per account (e-mail) and per client address in the database table
- * `sign_in_limit`, so every server process on one database counts the same failures: N
+ * Limits sign-in attempts per account (e-mail) and per client address in the database table
+ * `sign_in_limit`, so every server process on one database counts the same attempts: N
  * servers enforce the limit of one (issue #26; docs/scaling.md).
+ *
+ * An attempt is counted BEFORE the password is checked, in one atomic step that also decides
+ * whether it may go on: attempts sent in parallel (to one server or to several) are admitted
+ * exactly up to the limit, never more.
  */
 export interface SignInLimiter {
-  /** True when one of the keys reached its limit within the window. */
-  isBlocked(keys: SignInKeys, now: Date): Promise<boolean>;
-  recordFailure(keys: SignInKeys, now: Date): Promise<void>;
-  /** A successful sign-in clears the account's count (never the address's). */
-  clearAccount(email: string): Promise<void>;
+  /**
+   * Counts one attempt for the account and the address, unless either already has its limit
+   * of attempts within the window that ends at `now`: then nothing is counted and the answer
+   * is false (refused attempts do not prolong a block).
+   */
+  admit(keys: SignInKeys, now: Date): Promise<boolean>;
+  /**
+   * The password was right: the account's attempts are cleared and the address gets this
+   * attempt back, so a successful sign-in costs no one a try.
+   */
+  succeeded(keys: SignInKeys, now: Date): Promise<void>;
 }
 
 export interface SignInKeys {
@@ -34,55 +44,80 @@ export const defaultSignInLimits: SignInLimiterOptions = {
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
 
+/** Thrown inside the admitting transaction to undo the count of a key that was under its limit. */
+class Refused extends Error {}
+
 /**
- * Fixed windows: a key's window starts with its first failure and its count restarts once
- * the window is over. Each failure is one atomic upsert, so failures recorded at once by
- * several servers are all counted. (A burst across a window's end can reach twice the limit
- * in a short time; still a bound, and one that no number of servers raises.)
+ * A sliding window: a key keeps the instants of its counted attempts within the last window
+ * (at most its limit of them), so no span of `windowMinutes` ever holds more than the limit,
+ * even across what a fixed window would call its end. The account and the address are
+ * counted in one transaction that locks their rows (always the account first: no deadlock),
+ * or neither is.
  */
 export function createSignInLimiter(
-  db: Queryable,
+  db: Database,
   options: SignInLimiterOptions = defaultSignInLimits,
 ): SignInLimiter {
   const windowStart = (now: Date) =>
     new Date(now.getTime() - options.windowMinutes * 60_000).toISOString();
   return {
-    async isBlocked(keys, now) {
-      const rows = await db.query(
-        `select 1 from sign_in_limit
-          where window_start > $1
-            and ((key = $2 and failures >= $3) or (key = $4 and failures >= $5))
-          limit 1`,
-        [
-          windowStart(now),
-          accountKey(keys.email),
-          options.perAccount,
-          addressKey(keys.address),
-          options.perAddress,
-        ],
-      );
-      return rows.length > 0;
+    async admit(keys, now) {
+      const account = accountKey(keys.email);
+      try {
+        await db.transaction(async (tx) => {
+          // ON CONFLICT DO UPDATE locks the row and judges its WHERE on the latest committed
+          // attempts; a key at its limit is left as it is and returns no row.
+          const counted = await tx.query<{ key: string }>(
+            `insert into sign_in_limit as l (key, attempts)
+             values ($1, array[$5::timestamptz]), ($2, array[$5::timestamptz])
+             on conflict (key) do update set
+               attempts = array(select t from unnest(l.attempts) t where t > $6 order by t)
+                          || $5::timestamptz
+             where (select count(*) from unnest(l.attempts) t where t > $6)
+                   < case when l.key = $1 then $3::int else $4::int end
+             returning key`,
+            [
+              account,
+              addressKey(keys.address),
+              options.perAccount,
+              options.perAddress,
+              now.toISOString(),
+              windowStart(now),
+            ],
+          );
+          if (counted.length < 2) throw new Refused();
+        });
+      } catch (error) {
+        if (error instanceof Refused) return false;
+        throw error;
+      }
+      await sweep(db, windowStart(now));
+      return true;
     },
-    async recordFailure(keys, now) {
+    async succeeded(keys, now) {
+      await db.query('delete from sign_in_limit where key = $1', [accountKey(keys.email)]);
+      // Gives back one attempt of this instant (the latest; others may share it).
       await db.query(
-        `insert into sign_in_limit as l (key, window_start, failures)
-         values ($1, $3, 1), ($2, $3, 1)
-         on conflict (key) do update set
-           window_start = case when l.window_start <= $4 then excluded.window_start
-                               else l.window_start end,
-           failures = case when l.window_start <= $4 then 1 else l.failures + 1 end`,
-        [accountKey(keys.email), addressKey(keys.address), now.toISOString(), windowStart(now)],
+        `update sign_in_limit
+            set attempts = attempts[1:array_position(attempts, $2::timestamptz) - 1]
+                        || attempts[array_position(attempts, $2::timestamptz) + 1:]
+          where key = $1 and $2::timestamptz = any(attempts)`,
+        [addressKey(keys.address), now.toISOString()],
       );
-      // Keys whose window is over count nothing: a few go with each failure, so the table
-      // holds about the keys that failed within one window.
-      await db.query(
-        `delete from sign_in_limit where key in (
-           select key from sign_in_limit where window_start <= $1 limit 100)`,
-        [windowStart(now)],
-      );
-    },
-    async clearAccount(email) {
-      await db.query('delete from sign_in_limit where key = $1', [accountKey(email)]);
     },
   };
+}
+
+/**
+ * Keys with no attempt left in the window count nothing: a few go with each sign-in, so the
+ * table holds about the keys tried within one window. Rows another attempt holds are skipped.
+ */
+async function sweep(db: Database, windowStart: string): Promise<void> {
+  await db.query(
+    `delete from sign_in_limit where key in (
+       select key from sign_in_limit l
+        where not exists (select 1 from unnest(l.attempts) t where t > $1)
+        limit 100 for update skip locked)`,
+    [windowStart],
+  );
 }

@@ -29,7 +29,9 @@ export async function signIn(
   options: SignInOptions,
 ): Promise<{ orgId: string; personId: string }> {
   const keys = { email: options.email, address: options.address };
-  if (await options.limiter.isBlocked(keys, options.now)) {
+  // Counted before the password is checked: parallel attempts cannot all pass a check that
+  // none of them has been counted in yet.
+  if (!(await options.limiter.admit(keys, options.now))) {
     throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; try again in a few minutes.');
   }
   const candidates = await db.query<{
@@ -57,7 +59,6 @@ export async function signIn(
   }
   const [match] = matches;
   if (!match) {
-    await options.limiter.recordFailure(keys, options.now);
     for (const candidate of candidates) {
       await recordAudit(db, {
         orgId: candidate.org_id,
@@ -71,6 +72,8 @@ export async function signIn(
     }
     throw new AppError('UNAUTHENTICATED', 'The e-mail or the password is not right.');
   }
+  // A right password gives its attempt back (and clears the account's), before the choice too.
+  await options.limiter.succeeded(keys, options.now);
   if (matches.length > 1) {
     // Only the organizations this password opens are listed: whoever sees the list could
     // sign in to each of them anyway, so it tells nothing a right password does not.
@@ -82,7 +85,6 @@ export async function signIn(
       },
     );
   }
-  await options.limiter.clearAccount(options.email);
   await recordAudit(db, {
     orgId: match.org_id,
     actorId: match.id,

@@ -33,11 +33,11 @@ describe('the sign-in limit across two servers on one PostgreSQL database', () =
     const [first] = databases;
     if (!first) throw new Error('database expected');
     const orgId = await insertOrg(first);
-    const personId = await insertPerson(first, orgId, { email: 'riley@example.com' });
-    await first.query('update person set password_hash = $2 where id = $1', [
-      personId,
-      await hashPassword('the right password'),
-    ]);
+    const hash = await hashPassword('the right password');
+    for (const email of ['riley@example.com', 'sam@example.com']) {
+      const personId = await insertPerson(first, orgId, { email });
+      await first.query('update person set password_hash = $2 where id = $1', [personId, hash]);
+    }
     const config = ConfigSchema.parse({ LOG_LEVEL: 'silent' });
     const clock = fixedClock('2026-11-02T10:00:00Z');
     for (const db of databases) apps.push(await createApp({ db, clock, config }));
@@ -64,5 +64,27 @@ describe('the sign-in limit across two servers on one PostgreSQL database', () =
     expect(sixth?.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     // And on the other server too.
     expect((await attempt(6, 'the right password'))?.statusCode).toBe(429);
+  });
+
+  it('answers a parallel burst of wrong passwords with exactly five 401 and the rest 429', async () => {
+    // Each attempt is counted before its password is checked, in one atomic step: attempts
+    // in flight at once on both servers cannot all pass a check none of them is counted in.
+    const responses = await Promise.all(
+      Array.from({ length: 16 }, (_, n) =>
+        apps[n % 2]?.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          remoteAddress: `10.1.0.${n}`,
+          payload: { email: 'sam@example.com', password: 'a wrong password' },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r?.statusCode ?? 0).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(11).fill(429)]);
+    const [row] =
+      (await databases[0]?.query<{ n: number }>(
+        "select cardinality(attempts) as n from sign_in_limit where key = 'account:sam@example.com'",
+      )) ?? [];
+    expect(row?.n).toBe(5);
   });
 });

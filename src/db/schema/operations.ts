@@ -154,15 +154,16 @@ export const dataVersion = pgTable(
 );
 
 /**
- * Failed sign-ins per key (`account:<lowercased e-mail>` or `address:<client>`) in a fixed
- * window, shared by every server process so N servers enforce the limit of one. Not a tenant
- * table: an e-mail address may sign in to several organizations, and the limit guards the
- * address before any organization is known.
+ * Sign-in attempts per key (`account:<lowercased e-mail>` or `address:<client>`): the instants
+ * of the attempts counted within the last window (a sliding window, at most the key's limit
+ * of them), shared by every server process so N servers enforce the limit of one. Not a
+ * tenant table: an e-mail address may sign in to several organizations, and the limit guards
+ * the address before any organization is known (a local table on a Citus coordinator:
+ * docs/scaling.md).
  */
 export const signInLimit = pgTable('sign_in_limit', {
   key: text('key').primaryKey(),
-  windowStart: instant('window_start').notNull(),
-  failures: integer('failures').notNull(),
+  attempts: instant('attempts').array().notNull(),
 });
 
 export const crmKinds = ['salesforce', 'hubspot'] as const;
