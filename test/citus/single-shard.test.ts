@@ -14,6 +14,7 @@ import { getCadenceCompliance } from '../../src/leaders/get-cadence-compliance.j
 import { getFollowThrough } from '../../src/leaders/get-follow-through.js';
 import { getStageHeatmap } from '../../src/leaders/get-stage-heatmap.js';
 import { listRepsAtActivityStage } from '../../src/leaders/list-reps-at-activity-stage.js';
+import { adviseSeriesCadence } from '../../src/meetings/advise-series-cadence.js';
 import { getScorecard } from '../../src/scorecard/get-scorecard.js';
 import {
   type CapturedStatement,
@@ -206,6 +207,8 @@ describe(`every statement of the facts layer routes to one organization (${testE
         await listPrepQueue(db, { orgId, managerId: manager.id, now });
       if (rep && managers[0])
         await viewAgenda(db, { orgId, repId: rep.id, viewerId: managers[0].id, now });
+      // The team's comparisons behind the cadence advice.
+      if (rep) await adviseSeriesCadence(db, { orgId, repId: rep.id, chosen: 'weekly', now });
       // Scorecards and the ranking: the organization's and each team's.
       await getScorecard(db, { orgId, teamId: null, now, publishedOnly: false });
       for (const team of teams)
@@ -228,7 +231,7 @@ describe(`every statement of the facts layer routes to one organization (${testE
     expect(verdicts).toHaveLength(statements.length);
     // What the work above reached: every table an agenda, a scorecard or a report reads.
     expect(managers.length).toBeGreaterThan(1);
-    expect(new Set(verdicts.map((v) => v.statement.text)).size).toBeGreaterThanOrEqual(13);
+    expect(new Set(verdicts.map((v) => v.statement.text)).size).toBeGreaterThanOrEqual(17);
     expect([...new Set(verdicts.flatMap((v) => v.scanned))].sort()).toEqual([
       'activity',
       'activity_share',
