@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 
 /**
  * Limits sign-in attempts per account (e-mail) and per client address in the database table
@@ -44,80 +44,45 @@ export const defaultSignInLimits: SignInLimiterOptions = {
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
 
-/** Thrown inside the admitting transaction to undo the count of a key that was under its limit. */
-class Refused extends Error {}
-
 /**
  * A sliding window: a key keeps the instants of its counted attempts within the last window
  * (at most its limit of them), so no span of `windowMinutes` ever holds more than the limit,
  * even across what a fixed window would call its end. The account and the address are
- * counted in one transaction that locks their rows (always the account first: no deadlock),
- * or neither is.
+ * counted together or not at all, in one statement (`rudder_sign_in_admit`, migration 0017)
+ * that locks both rows: one round trip, as the check alone used to be.
  */
 export function createSignInLimiter(
-  db: Database,
+  db: Queryable,
   options: SignInLimiterOptions = defaultSignInLimits,
 ): SignInLimiter {
   const windowStart = (now: Date) =>
     new Date(now.getTime() - options.windowMinutes * 60_000).toISOString();
   return {
     async admit(keys, now) {
-      const account = accountKey(keys.email);
-      try {
-        await db.transaction(async (tx) => {
-          // ON CONFLICT DO UPDATE locks the row and judges its WHERE on the latest committed
-          // attempts; a key at its limit is left as it is and returns no row.
-          const counted = await tx.query<{ key: string }>(
-            `insert into sign_in_limit as l (key, attempts)
-             values ($1, array[$5::timestamptz]), ($2, array[$5::timestamptz])
-             on conflict (key) do update set
-               attempts = array(select t from unnest(l.attempts) t where t > $6 order by t)
-                          || $5::timestamptz
-             where (select count(*) from unnest(l.attempts) t where t > $6)
-                   < case when l.key = $1 then $3::int else $4::int end
-             returning key`,
-            [
-              account,
-              addressKey(keys.address),
-              options.perAccount,
-              options.perAddress,
-              now.toISOString(),
-              windowStart(now),
-            ],
-          );
-          if (counted.length < 2) throw new Refused();
-        });
-      } catch (error) {
-        if (error instanceof Refused) return false;
-        throw error;
-      }
-      await sweep(db, windowStart(now));
-      return true;
+      const [row] = await db.query<{ admitted: boolean }>(
+        'select rudder_sign_in_admit($1, $2, $3, $4, $5, $6) as admitted',
+        [
+          accountKey(keys.email),
+          addressKey(keys.address),
+          options.perAccount,
+          options.perAddress,
+          now.toISOString(),
+          windowStart(now),
+        ],
+      );
+      return row?.admitted === true;
     },
     async succeeded(keys, now) {
-      await db.query('delete from sign_in_limit where key = $1', [accountKey(keys.email)]);
-      // Gives back one attempt of this instant (the latest; others may share it).
+      // One statement: the account's attempts go, and the address gives back one attempt of
+      // this instant (others may share it).
       await db.query(
-        `update sign_in_limit
-            set attempts = attempts[1:array_position(attempts, $2::timestamptz) - 1]
-                        || attempts[array_position(attempts, $2::timestamptz) + 1:]
-          where key = $1 and $2::timestamptz = any(attempts)`,
-        [addressKey(keys.address), now.toISOString()],
+        `with cleared as (delete from sign_in_limit where key = $1)
+         update sign_in_limit
+            set attempts = attempts[1:array_position(attempts, $3::timestamptz) - 1]
+                        || attempts[array_position(attempts, $3::timestamptz) + 1:]
+          where key = $2 and $3::timestamptz = any(attempts)`,
+        [accountKey(keys.email), addressKey(keys.address), now.toISOString()],
       );
     },
   };
-}
-
-/**
- * Keys with no attempt left in the window count nothing: a few go with each sign-in, so the
- * table holds about the keys tried within one window. Rows another attempt holds are skipped.
- */
-async function sweep(db: Database, windowStart: string): Promise<void> {
-  await db.query(
-    `delete from sign_in_limit where key in (
-       select key from sign_in_limit l
-        where not exists (select 1 from unnest(l.attempts) t where t > $1)
-        limit 100 for update skip locked)`,
-    [windowStart],
-  );
 }

@@ -69,6 +69,9 @@ describe('the sign-in limit across two servers on one PostgreSQL database', () =
   it('answers a parallel burst of wrong passwords with exactly five 401 and the rest 429', async () => {
     // Each attempt is counted before its password is checked, in one atomic step: attempts
     // in flight at once on both servers cannot all pass a check none of them is counted in.
+    // Every connection of both pools is opened first, so the attempts really run at once.
+    for (const db of databases)
+      await Promise.all(Array.from({ length: 10 }, () => db.query('select pg_sleep(0.05)')));
     const responses = await Promise.all(
       Array.from({ length: 16 }, (_, n) =>
         apps[n % 2]?.inject({
