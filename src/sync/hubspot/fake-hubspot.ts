@@ -338,19 +338,28 @@ export class FakeHubSpot {
       });
       return;
     }
+    // Ids and epoch-ms filter values are numbers; date properties are ISO 8601 instants.
+    const number = (name: string, text: string) =>
+      name === 'hs_object_id' || /^\d+$/.test(text) ? Number(text) : Date.parse(text);
     const matches = (object: FakeObject) =>
       (body.filterGroups ?? []).every((group) =>
         group.filters.every((filter) => {
-          const value = object.properties[filter.propertyName] ?? '';
-          if (filter.operator === 'GTE') return Date.parse(value) >= Number(filter.value);
+          const name = filter.propertyName;
+          const value = object.properties[name] ?? '';
+          const bound = number(name, filter.value ?? '');
+          if (filter.operator === 'GTE') return number(name, value) >= bound;
+          if (filter.operator === 'GT') return number(name, value) > bound;
+          if (filter.operator === 'EQ') return number(name, value) === bound;
           if (filter.operator === 'IN') return (filter.values ?? []).includes(value);
           throw new Error(`operator ${filter.operator} not faked`);
         }),
       );
-    const modified = (o: FakeObject) => Date.parse(o.properties.hs_lastmodifieddate ?? '');
+    const sort = body.sorts?.[0]?.propertyName ?? 'hs_object_id';
+    const key = (o: FakeObject) => number(sort, o.properties[sort] ?? '');
+    // HubSpot sorts by one property; ties come in no documented order (here: by id).
     const found = (this.objects[type] ?? [])
       .filter((o) => !o.archivedAt && matches(o))
-      .sort((a, b) => modified(a) - modified(b) || Number(a.id) - Number(b.id));
+      .sort((a, b) => key(a) - key(b) || Number(a.id) - Number(b.id));
     const limit = Math.min(body.limit ?? 10, 200, this.pageSize);
     const results = found.slice(after, after + limit);
     const next = after + limit < found.length ? String(after + limit) : undefined;
@@ -366,6 +375,7 @@ interface SearchBody {
   filterGroups?: {
     filters: { propertyName: string; operator: string; value?: string; values?: string[] }[];
   }[];
+  sorts?: { propertyName: string; direction: string }[];
   properties?: string[];
   limit?: number;
   after?: string;

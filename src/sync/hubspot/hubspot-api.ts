@@ -41,6 +41,20 @@ const PageSchema = z.object({
   paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 
+/** A search filter: `value` for GTE, GT, EQ; `values` for IN. */
+export interface SearchFilter {
+  propertyName: string;
+  operator: string;
+  value?: string;
+  values?: string[];
+}
+
+const modifiedFilter = (operator: 'GTE' | 'GT' | 'EQ', ms: number): SearchFilter => ({
+  propertyName: 'hs_lastmodifieddate',
+  operator,
+  value: String(ms),
+});
+
 /** HubSpot's error body: `{ status: 'error', message, category?, errorType?, policyName? }`. */
 const ErrorBodySchema = z.looseObject({
   status: z.string().optional(),
@@ -125,69 +139,101 @@ export class HubSpotApi {
   /**
    * Objects modified at or after `since` (epoch ms), oldest first, through the search API.
    * Its paging stops at `searchLimit` results per query: the query then starts again from the
-   * last modified date reached, and the records of that same instant already given are
-   * skipped, so none is missed or given twice.
+   * last modified date reached, and the records of that instant already given are skipped.
+   * When one instant alone holds more than a query can page through (a bulk import), that
+   * instant is read by id (`hs_lastmodifieddate EQ` it, `hs_object_id GT` the last id, sorted
+   * by id), and the search goes on after it (`GT`). None is missed or given twice.
    */
   async *search(
     objectType: string,
     options: {
       since: number | null;
       properties: readonly string[];
-      filters?: readonly { propertyName: string; operator: string; values: string[] }[];
+      filters?: readonly SearchFilter[];
     },
   ): AsyncGenerator<HubSpotObject> {
-    let since = options.since;
-    const seenAtSince = new Set<string>();
+    let bound: SearchFilter | null =
+      options.since === null ? null : modifiedFilter('GTE', options.since);
+    // The ids already given that were modified at the latest instant reached.
+    const seen = new Set<string>();
+    let latest: number | null = null;
     for (;;) {
-      let after = 0;
-      let fresh = 0;
-      let lastModified: number | null = null;
-      let exhausted = true;
+      const query = this.query(objectType, {
+        filters: [...(bound === null ? [] : [bound]), ...(options.filters ?? [])],
+        sort: 'hs_lastmodifieddate',
+        properties: options.properties,
+      });
+      let complete = false;
       for (;;) {
-        const filters = [
-          ...(since === null
-            ? []
-            : [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(since) }]),
-          ...(options.filters ?? []),
-        ];
-        const body = {
-          ...(filters.length > 0 ? { filterGroups: [{ filters }] } : {}),
-          sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
-          properties: [...options.properties],
-          limit: SEARCH_PAGE,
-          ...(after > 0 ? { after: String(after) } : {}),
-        };
-        const page = pageOf(await this.call('POST', `/crm/v3/objects/${objectType}/search`, body));
-        for (const item of page.results) {
-          const object = objectOf(item);
-          const modified = modifiedOf(object);
-          if (since !== null && modified === since && seenAtSince.has(object.id)) continue;
-          if (modified !== lastModified) {
-            if (modified !== since) seenAtSince.clear();
-            lastModified = modified;
-          }
-          seenAtSince.add(object.id);
-          fresh += 1;
-          yield object;
-        }
-        const next = page.paging?.next?.after;
-        if (next === undefined) break;
-        after = Number(next);
-        if (after >= this.searchLimit) {
-          exhausted = false;
+        const step = await query.next();
+        if (step.done === true) {
+          complete = step.value;
           break;
         }
+        const object = step.value;
+        const modified = modifiedOf(object);
+        if (modified === latest && seen.has(object.id)) continue;
+        if (modified !== latest) seen.clear();
+        latest = modified;
+        seen.add(object.id);
+        yield object;
       }
-      if (exhausted) return;
-      if (lastModified === null || (lastModified === since && fresh === 0)) {
-        throw new AppError(
-          'CRM_UNAVAILABLE',
-          `HubSpot has more than ${this.searchLimit} ${objectType} modified at the same instant; ` +
-            'the search API cannot page through them.',
-        );
+      if (complete) return;
+      if (latest !== null && bound?.value !== String(latest)) {
+        // Again from the last instant reached; its records already given are skipped.
+        bound = modifiedFilter('GTE', latest);
+        continue;
       }
-      // Again from the last instant reached; its records already given are skipped.
-      since = lastModified;
+      // One instant holds more than a query pages through: read it by id, then go past it.
+      const instant = latest ?? 0;
+      let lastId = '0';
+      for (let more = true; more; ) {
+        const byId = this.query(objectType, {
+          filters: [
+            modifiedFilter('EQ', instant),
+            { propertyName: 'hs_object_id', operator: 'GT', value: lastId },
+            ...(options.filters ?? []),
+          ],
+          sort: 'hs_object_id',
+          properties: options.properties,
+        });
+        more = false;
+        for (;;) {
+          const step = await byId.next();
+          if (step.done === true) {
+            more = !step.value;
+            break;
+          }
+          lastId = step.value.id;
+          if (seen.has(step.value.id)) continue;
+          seen.add(step.value.id);
+          yield step.value;
+        }
+      }
+      bound = modifiedFilter('GT', instant);
+    }
+  }
+
+  /** One search query, page after page; answers whether it ended before the result ceiling. */
+  private async *query(
+    objectType: string,
+    options: { filters: readonly SearchFilter[]; sort: string; properties: readonly string[] },
+  ): AsyncGenerator<HubSpotObject, boolean> {
+    let after = 0;
+    for (;;) {
+      const body = {
+        ...(options.filters.length > 0 ? { filterGroups: [{ filters: options.filters }] } : {}),
+        sorts: [{ propertyName: options.sort, direction: 'ASCENDING' }],
+        properties: [...options.properties],
+        limit: SEARCH_PAGE,
+        ...(after > 0 ? { after: String(after) } : {}),
+      };
+      const page = pageOf(await this.call('POST', `/crm/v3/objects/${objectType}/search`, body));
+      for (const item of page.results) yield objectOf(item);
+      const next = page.paging?.next?.after;
+      if (next === undefined) return true;
+      after = Number(next);
+      if (after >= this.searchLimit) return false;
     }
   }
 

@@ -531,3 +531,114 @@ describe(`HubSpot sync with a private app token on ${testEngine}`, () => {
     }
   });
 });
+
+describe(`HubSpot's search ceiling on ${testEngine}`, () => {
+  it('reads more deals modified at one instant than a query pages through, each once, by id', async () => {
+    // A bulk import: seven deals modified at the same millisecond, two after; at most four
+    // results per query (10,000 at HubSpot), two a page.
+    const fake = new FakeHubSpot({
+      privateAppToken: PRIVATE_APP_TOKEN,
+      pageSize: 2,
+      searchLimit: 4,
+    });
+    fake.owners = [
+      {
+        id: '1',
+        email: 'o@acme.test',
+        firstName: 'O',
+        lastName: 'Wner',
+        userId: 1,
+        updatedAt: '2024-01-01T00:00:00.000Z',
+        teams: [],
+      },
+    ];
+    const bulk = '2024-04-01T12:00:00.000Z';
+    for (let id = 11; id <= 17; id += 1) {
+      fake.add('deals', String(id), bulk, {
+        dealname: `Bulk ${id}`,
+        hubspot_owner_id: '1',
+        dealstage: 'x',
+        amount: '1',
+      });
+    }
+    fake.add('deals', '5', '2024-04-01T13:00:00.000Z', {
+      dealname: 'Later 5',
+      hubspot_owner_id: '1',
+      dealstage: 'x',
+    });
+    fake.add('deals', '6', '2024-04-01T14:00:00.000Z', {
+      dealname: 'Later 6',
+      hubspot_owner_id: '1',
+      dealstage: 'x',
+    });
+    await fake.start();
+    try {
+      const orgId = await insertOrg(db, { slug: 'hs-bulk' });
+      await connectCrm(db, {
+        orgId,
+        kind: 'hubspot',
+        instanceUrl: fake.url,
+        authKind: 'access-token',
+        secrets: { accessToken: PRIVATE_APP_TOKEN },
+        actorId: null,
+        box,
+        now: new Date('2024-04-02T00:00:00Z'),
+      });
+      const result = await syncHubSpot({
+        db,
+        orgId,
+        box,
+        clock: fixedClock('2024-04-02T08:00:00Z'),
+        searchLimit: 4,
+      });
+      expect(result.message).toBeNull();
+      const deals = result.objects.find((o) => o.object === 'deals');
+      expect([deals?.counts?.rows, deals?.counts?.new]).toEqual([9, 9]);
+      const names = await db.query<{ external_id: string }>(
+        'select external_id from opportunity where org_id = $1 order by external_id::int',
+        [orgId],
+      );
+      expect(names.map((n) => n.external_id)).toEqual([
+        '5',
+        '6',
+        '11',
+        '12',
+        '13',
+        '14',
+        '15',
+        '16',
+        '17',
+      ]);
+      // The queries the deals batch made: by date, again from the instant, by id within it, after it.
+      const queries = fake.log
+        .filter((r) => r.path === '/crm/v3/objects/deals/search' && r.body.includes('dealname'))
+        .map((r) => {
+          const body = JSON.parse(r.body) as {
+            filterGroups?: {
+              filters: { propertyName: string; operator: string; value?: string }[];
+            }[];
+            sorts: { propertyName: string }[];
+            after?: string;
+          };
+          const filters = (body.filterGroups?.[0]?.filters ?? []).map(
+            (f) =>
+              `${f.propertyName === 'hs_object_id' ? 'id' : 'modified'} ${f.operator} ${f.propertyName === 'hs_object_id' ? f.value : new Date(Number(f.value)).toISOString()}`,
+          );
+          return `${filters.join(' & ') || 'all'} by ${body.sorts[0]?.propertyName} after ${body.after ?? 0}`;
+        });
+      expect(queries).toEqual([
+        'all by hs_lastmodifieddate after 0',
+        'all by hs_lastmodifieddate after 2',
+        `modified GTE ${bulk} by hs_lastmodifieddate after 0`,
+        `modified GTE ${bulk} by hs_lastmodifieddate after 2`,
+        `modified EQ ${bulk} & id GT 0 by hs_object_id after 0`,
+        `modified EQ ${bulk} & id GT 0 by hs_object_id after 2`,
+        `modified EQ ${bulk} & id GT 14 by hs_object_id after 0`,
+        `modified EQ ${bulk} & id GT 14 by hs_object_id after 2`,
+        `modified GT ${bulk} by hs_lastmodifieddate after 0`,
+      ]);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
