@@ -110,7 +110,9 @@ export class FakeHubSpot {
   /** Creates an object as of `at`: its properties' history starts there. */
   add(type: string, id: string, at: string, properties: Record<string, string>): FakeObject {
     const object: FakeObject = { id, properties: {}, history: {}, createdAt: at };
-    this.objects[type] = [...(this.objects[type] ?? []), object];
+    const list = this.objects[type] ?? [];
+    list.push(object);
+    this.objects[type] = list;
     this.set(object, { createdate: at, ...properties }, at);
     return object;
   }
