@@ -2,7 +2,7 @@ import type { FakeHubSpot } from './fake-hubspot.js';
 
 /**
  * TEST SUPPORT: a small HubSpot portal for the contract tests. Four owners in two teams
- * (East and West); two pipelines (the default one and "Renewals", which the connection
+ * (East and West) and a deactivated (archived) one who owns a lost deal; two pipelines (the default one and "Renewals", which the connection
  * does not choose); six live deals in the default pipeline (three pages of two), one of
  * them moved twice and one won, one without an owner, one in Renewals and one deleted;
  * calls, meetings and e-mails linked to deals, one without an owner and one deleted.
@@ -26,6 +26,8 @@ export function loaded(fake: FakeHubSpot): FakeHubSpot {
     owner('102', 'Rex', 'Ray', 'East'),
     owner('103', 'Ria', 'Rose', 'West'),
     owner('104', 'Vic', 'Vance', 'West'),
+    // A deactivated user: HubSpot archives their owner; their old deal still names it.
+    { ...owner('105', 'Ola', 'Old', 'West'), archived: true, teams: [] },
   ];
   const stage = (
     id: string,
@@ -130,7 +132,7 @@ export function loaded(fake: FakeHubSpot): FakeHubSpot {
     '205',
     '2024-02-15T09:00:00.000Z',
     'Epsilon',
-    '101',
+    '105',
     'closedlost',
     '3000',
     '2024-02-15T00:00:00.000Z',

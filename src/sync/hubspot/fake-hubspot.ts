@@ -45,6 +45,7 @@ export interface FakeOwner {
   userId: number;
   updatedAt: string;
   teams: { id: string; name: string; primary: boolean }[];
+  archived?: boolean;
 }
 
 export interface Fault {
@@ -210,7 +211,10 @@ export class FakeHubSpot {
     const url = new URL(path, 'http://fake');
     const route = url.pathname;
     if (method === 'GET' && route === '/crm/v3/owners') {
-      answer(200, this.paged(this.owners, url, route));
+      // Active owners by default; `archived=true` lists the deactivated ones only.
+      const archived = url.searchParams.get('archived') === 'true';
+      const owners = this.owners.filter((o) => (o.archived === true) === archived);
+      answer(200, this.paged(owners, url, route));
       return;
     }
     if (method === 'GET' && route === '/crm/v3/pipelines/deals') {

@@ -194,7 +194,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
         o.skipped,
       ]),
     ).toEqual([
-      ['owners', 'succeeded', 4, 4, 0, 0, 0],
+      ['owners', 'succeeded', 5, 5, 0, 0, 0],
       // Zeta has no owner (skipped), Eta is in Renewals (not chosen), Theta was deleted.
       ['deals', 'succeeded', 5, 5, 5, 1, 1],
       // 8 states of 5 deals (Zeta's history skipped); 3 of them yield events.
@@ -215,6 +215,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
       { external_id: '102', name: 'Rex Ray', email: 'rex@acme.test', role: 'rep' },
       { external_id: '103', name: 'Ria Rose', email: 'ria@acme.test', role: 'rep' },
       { external_id: '104', name: 'Vic Vance', email: 'vic@acme.test', role: 'manager' },
+      { external_id: '105', name: 'Ola Old', email: 'ola@acme.test', role: 'rep' },
     ]);
     // HubSpot's teams are Rudder's; their managers are the admin's choice (by name or id).
     expect(teams).toEqual([
@@ -249,7 +250,8 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
       ['202', '102', 'Appointment Scheduled', 500000, 'open', '2024-05-15'],
       ['203', '103', 'Qualified To Buy', 800050, 'open', '2024-06-01'],
       ['204', '103', 'Closed Won', 2000000, 'won', '2024-02-28'],
-      ['205', '101', 'Closed Lost', 300000, 'lost', '2024-02-15'],
+      // The deal of a deactivated (archived) owner.
+      ['205', '105', 'Closed Lost', 300000, 'lost', '2024-02-15'],
     ]);
     // Alpha's amount saved 150 ms after its creation is part of its first state; its stage
     // moved twice; Delta was won with a new close date; each at the time HubSpot recorded.

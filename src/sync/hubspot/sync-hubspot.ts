@@ -175,11 +175,19 @@ class HubSpotRun {
     return Number.isNaN(ms) ? null : ms;
   }
 
-  /** Owners changed since the cursor (the owners API has no filter: all are read, few). */
+  /**
+   * Owners changed since the cursor (the owners API has no filter: all are read, few), the
+   * archived (deactivated) ones too.
+   */
   private async owners(): Promise<boolean> {
     const since = this.since('owners');
     const owners = [];
-    for await (const item of this.api.list('/crm/v3/owners', { archived: 'false' })) {
+    // Deactivated users' owners are archived, and their deals still name them: both lists.
+    const lists = [
+      this.api.list('/crm/v3/owners', { archived: 'false' }),
+      this.api.list('/crm/v3/owners', { archived: 'true' }),
+    ];
+    for await (const item of concat(lists)) {
       const owner = OwnerSchema.safeParse(item);
       if (!owner.success)
         throw new AppError('CRM_UNAVAILABLE', 'HubSpot answered an owner with an unknown shape.');
@@ -530,6 +538,10 @@ class HubSpotRun {
     );
     return new Set(rows.map((row) => row.external_id));
   }
+}
+
+async function* concat<T>(lists: readonly AsyncIterable<T>[]): AsyncGenerator<T> {
+  for (const list of lists) yield* list;
 }
 
 async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
