@@ -644,3 +644,54 @@ describe(`HubSpot's search ceiling on ${testEngine}`, () => {
     }
   });
 });
+
+describe(`a HubSpot dry run on ${testEngine}`, () => {
+  it('reads and checks everything and writes nothing, cursors included', async () => {
+    const fake = loaded(new FakeHubSpot({ privateAppToken: PRIVATE_APP_TOKEN, pageSize: 2 }));
+    await fake.start();
+    try {
+      const orgId = await insertOrg(db, { slug: 'hs-dry' });
+      await connectCrm(db, {
+        orgId,
+        kind: 'hubspot',
+        instanceUrl: fake.url,
+        authKind: 'access-token',
+        secrets: { accessToken: PRIVATE_APP_TOKEN },
+        settings,
+        actorId: null,
+        box,
+        now: new Date('2024-03-01T00:00:00Z'),
+      });
+      const result = await syncHubSpot({
+        db,
+        orgId,
+        box,
+        clock: fixedClock('2024-03-03T08:00:00Z'),
+        dryRun: true,
+      });
+      // Checked against the data as it is: the owners would be new, so the deals' and the
+      // engagements' owners are unknown yet; the history finds no deal Rudder has (six
+      // skipped: an empty batch that still says so).
+      expect(
+        result.objects.map((o) => [o.object, o.counts?.new, o.counts?.errors, o.skipped]),
+      ).toEqual([
+        ['owners', 5, 0, 0],
+        ['deals', 0, 5, 1],
+        ['deals:history', 0, 0, 6],
+        ['engagements', 0, 3, 1],
+      ]);
+      expect(result.status).toBe('failed');
+      const [counts] = await db.query(
+        `select (select count(*) from person where org_id = $1)::int as people,
+                (select count(*) from opportunity where org_id = $1)::int as deals,
+                (select count(*) from stage where org_id = $1)::int as stages,
+                (select count(*) from activity where org_id = $1)::int as activities`,
+        [orgId],
+      );
+      expect(counts).toEqual({ people: 0, deals: 0, stages: 0, activities: 0 });
+      expect((await loadCrmConnection(db, orgId, 'hubspot', box))?.cursors).toEqual({});
+    } finally {
+      await fake.stop();
+    }
+  });
+});
