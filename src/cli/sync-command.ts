@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config.js';
+import { AppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
+import type { SyncResult } from '../sync/salesforce/sync-salesforce.js';
 import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
 
@@ -10,30 +12,37 @@ interface SyncOptions {
   full?: boolean;
   dryRun?: boolean;
   instanceUrl?: string;
+  baseUrl?: string;
   json?: boolean;
 }
 
 interface ConnectOptions {
   org?: string;
-  instanceUrl: string;
+  instanceUrl?: string;
+  baseUrl?: string;
   loginUrl?: string;
-  clientId: string;
-  auth: 'refresh-token' | 'jwt-bearer';
+  clientId?: string;
+  auth?: 'refresh-token' | 'jwt-bearer' | 'private-app';
   username?: string;
   privateKeyFile?: string;
+  secretsFile?: string;
   amountField?: string;
   everyMinutes?: number;
+  pipelines?: string[];
+  teamManager?: Record<string, string>;
 }
 
 /**
- * `rudder sync salesforce`: one sync now, in this process, with progress; and
- * `rudder sync connect salesforce`: store the connection. Secrets never come from the
- * command line (other users see it in `ps`): tokens from stdin, a private key from a file.
+ * `rudder sync salesforce|hubspot`: one sync now, in this process, with progress; and
+ * `rudder sync connect salesforce|hubspot`: store the connection. Secrets never come from
+ * the command line (other users see it in `ps`): tokens from stdin or a file, a private key
+ * from a file.
  */
 export function syncCommand(): Command {
   return new Command('sync')
-    .description('Sync from a CRM (Salesforce), or connect one.')
+    .description('Sync from a CRM (Salesforce, HubSpot), or connect one.')
     .addCommand(salesforceCommand())
+    .addCommand(hubspotCommand())
     .addCommand(connectCommand());
 }
 
@@ -71,99 +80,207 @@ function salesforceCommand(): Command {
           },
         });
       });
-      if (options.json === true) {
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      } else {
-        const lines = result.objects.map((o) =>
-          o.counts === null
-            ? `${o.object.padEnd(20)} no change`
-            : `${o.object.padEnd(20)} ${o.status.padEnd(9)} ${o.counts.rows} read: ${o.counts.new} new, ` +
-              `${o.counts.changed} changed, ${o.counts.unchanged} unchanged, ${o.counts.errors} errors, ` +
-              `${o.counts.events} events${o.deleted > 0 ? `, ${o.deleted} deleted in Salesforce` : ''}` +
-              `${o.skipped > 0 ? `, ${o.skipped} skipped` : ''}${o.cursor ? ` — cursor ${o.cursor}` : ''}` +
-              o.errors
-                .slice(0, 5)
-                .map((e) => `\n    line ${e.line ?? '-'} ${e.field}: ${e.reason}`)
-                .join(''),
-        );
-        const stages =
-          result.stagesAdded.length > 0 ? [`stages added: ${result.stagesAdded.join(', ')}`] : [];
-        const head =
-          `Salesforce sync${options.dryRun ? ' (dry run)' : ''}: ${result.status}` +
-          `${result.message ? ` — ${result.message}` : ''} (${result.requests} API requests)`;
-        process.stdout.write(`${[head, ...lines, ...stages].join('\n')}\n`);
-      }
+      printResult('Salesforce', result, options);
       if (result.status !== 'succeeded') process.exitCode = 1;
     });
+}
+
+function hubspotCommand(): Command {
+  return new Command('hubspot')
+    .description(
+      'Sync from HubSpot now: what changed since the last run, all or nothing per object.',
+    )
+    .option('--org <slug>', 'the organization (default: the only one)')
+    .option('--full', 'read every record again, not only what changed since the last run')
+    .option('--dry-run', 'read and check everything; write nothing (cursors included)')
+    .option('--base-url <url>', 'use this API base URL for this run (proxy, test)', readUrl)
+    .option('--json', 'print the result as JSON')
+    .action(async (options: SyncOptions) => {
+      const config = loadConfig();
+      const { SecretBox } = await import('../sync/secret-box.js');
+      const { syncHubSpot } = await import('../sync/hubspot/sync-hubspot.js');
+      const box = SecretBox.fromConfig(config.CRM_SECRET_KEY);
+      const result = await withDb(config, async (db) => {
+        const org = await findOrg(db, options.org);
+        return syncHubSpot({
+          db,
+          orgId: org.id,
+          box,
+          clock: systemClock,
+          full: options.full === true,
+          dryRun: options.dryRun === true,
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          onProgress: ({ object, rowsRead }) => {
+            if (options.json !== true) process.stderr.write(`  ${object}: ${rowsRead} read\n`);
+          },
+        });
+      });
+      printResult('HubSpot', result, options);
+      if (result.status !== 'succeeded') process.exitCode = 1;
+    });
+}
+
+function printResult(crm: string, result: SyncResult, options: SyncOptions): void {
+  if (options.json === true) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const lines = result.objects.map((o) =>
+    o.counts === null
+      ? `${o.object.padEnd(20)} no change`
+      : `${o.object.padEnd(20)} ${o.status.padEnd(9)} ${o.counts.rows} read: ${o.counts.new} new, ` +
+        `${o.counts.changed} changed, ${o.counts.unchanged} unchanged, ${o.counts.errors} errors, ` +
+        `${o.counts.events} events${o.deleted > 0 ? `, ${o.deleted} deleted in ${crm}` : ''}` +
+        `${o.skipped > 0 ? `, ${o.skipped} skipped` : ''}${o.cursor ? ` — cursor ${o.cursor}` : ''}` +
+        o.errors
+          .slice(0, 5)
+          .map((e) => `\n    line ${e.line ?? '-'} ${e.field}: ${e.reason}`)
+          .join(''),
+  );
+  const stages =
+    result.stagesAdded.length > 0 ? [`stages added: ${result.stagesAdded.join(', ')}`] : [];
+  const head =
+    `${crm} sync${options.dryRun ? ' (dry run)' : ''}: ${result.status}` +
+    `${result.message ? ` — ${result.message}` : ''} (${result.requests} API requests)`;
+  process.stdout.write(`${[head, ...lines, ...stages].join('\n')}\n`);
 }
 
 function connectCommand(): Command {
   return new Command('connect')
     .description(
-      'Connect Salesforce: refresh-token auth reads the refresh token (line 1) and the client ' +
-        'secret (line 2, optional) from stdin; jwt-bearer reads the private key from a file.',
+      'Connect a CRM. Salesforce: refresh-token auth reads the refresh token (line 1) and the ' +
+        'client secret (line 2, optional) from stdin; jwt-bearer reads the private key from a ' +
+        'file. HubSpot: private-app auth reads the app token (line 1), refresh-token auth the ' +
+        'refresh token (line 1) and client secret (line 2), from stdin or --secrets-file.',
     )
-    .argument('<crm>', 'salesforce')
+    .argument('<crm>', 'salesforce or hubspot')
     .option('--org <slug>', 'the organization (default: the only one)')
-    .requiredOption('--instance-url <url>', "the org's My Domain URL", readUrl)
+    .option('--instance-url <url>', "Salesforce: the org's My Domain URL", readUrl)
     .option(
-      '--login-url <url>',
-      'token endpoint host (default https://login.salesforce.com)',
+      '--base-url <url>',
+      'HubSpot: the API base URL (default https://api.hubapi.com)',
       readUrl,
     )
-    .requiredOption('--client-id <id>', "the connected app's consumer key")
+    .option(
+      '--login-url <url>',
+      'token endpoint host (default https://login.salesforce.com; HubSpot: the base URL)',
+      readUrl,
+    )
+    .option('--client-id <id>', "the connected app's consumer key / the HubSpot app's client id")
     .addOption(
-      new Option('--auth <kind>', 'how Rudder signs in')
-        .choices(['refresh-token', 'jwt-bearer'])
-        .default('refresh-token'),
+      new Option(
+        '--auth <kind>',
+        'how Rudder signs in (default: refresh-token for Salesforce, private-app for HubSpot)',
+      ).choices(['refresh-token', 'jwt-bearer', 'private-app']),
     )
     .option('--username <user>', 'the Salesforce user the JWT bearer flow acts as')
     .option('--private-key-file <pem>', 'the JWT bearer flow private key (PEM)')
-    .option('--amount-field <field>', 'the opportunity field read as the amount (default Amount)')
+    .option('--secrets-file <path>', 'read the token lines from this file instead of stdin')
+    .option('--amount-field <field>', 'the deal field read as the amount (default Amount / amount)')
     .option('--every-minutes <n>', 'how often the server syncs (default 60)', readMinutes)
+    .option('--pipelines <ids>', 'HubSpot: the deal pipeline ids to read (default: all)', readList)
+    .option(
+      '--team-manager <team=email>',
+      'HubSpot: who manages a HubSpot team (name or id); repeatable',
+      readTeamManager,
+    )
     .action(async (crm: string, options: ConnectOptions) => {
-      if (crm !== 'salesforce')
-        throw new InvalidArgumentError('only salesforce can be connected yet');
+      if (crm !== 'salesforce' && crm !== 'hubspot')
+        throw new InvalidArgumentError('expected salesforce or hubspot');
+      const plan = crm === 'salesforce' ? salesforcePlan(options) : hubspotPlan(options);
       const config = loadConfig();
       const { SecretBox } = await import('../sync/secret-box.js');
       const { connectCrm } = await import('../sync/connect-crm.js');
       const box = SecretBox.fromConfig(config.CRM_SECRET_KEY);
-      const secrets =
-        options.auth === 'jwt-bearer' ? await jwtSecrets(options) : await tokenSecrets();
+      const secrets = await plan.secrets();
       await withDb(config, async (db) => {
         const org = await findOrg(db, options.org);
         await connectCrm(db, {
           orgId: org.id,
-          kind: 'salesforce',
-          instanceUrl: options.instanceUrl,
+          kind: crm,
+          instanceUrl: plan.instanceUrl,
           loginUrl: options.loginUrl ?? null,
-          authKind: options.auth,
-          clientId: options.clientId,
+          authKind: plan.authKind,
+          clientId: options.clientId ?? null,
           username: options.username ?? null,
           secrets,
           settings: {
             ...(options.amountField ? { amountField: options.amountField } : {}),
             ...(options.everyMinutes ? { scheduleMinutes: options.everyMinutes } : {}),
+            ...(options.pipelines ? { pipelines: options.pipelines } : {}),
+            ...(options.teamManager ? { teamManagers: options.teamManager } : {}),
           },
           actorId: null,
           box,
           now: systemClock.now(),
         });
       });
-      process.stdout.write(
-        `Salesforce connected (${options.auth}); run \`rudder sync salesforce\`.\n`,
-      );
+      const name = crm === 'salesforce' ? 'Salesforce' : 'HubSpot';
+      process.stdout.write(`${name} connected (${plan.auth}); run \`rudder sync ${crm}\`.\n`);
     });
 }
 
-async function tokenSecrets() {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const [refreshToken, clientSecret] = Buffer.concat(chunks)
-    .toString('utf8')
-    .split(/\r?\n/)
-    .map((line) => line.trim());
-  if (!refreshToken) throw new InvalidArgumentError('stdin: expected the refresh token on line 1');
+interface ConnectPlan {
+  instanceUrl: string;
+  auth: string;
+  authKind: 'refresh-token' | 'jwt-bearer' | 'access-token';
+  secrets: () => Promise<{ [key: string]: string }>;
+}
+
+function salesforcePlan(options: ConnectOptions): ConnectPlan {
+  const auth = options.auth ?? 'refresh-token';
+  if (auth === 'private-app') throw refused('private-app is a HubSpot auth');
+  if (!options.instanceUrl) throw refused('salesforce needs --instance-url');
+  if (!options.clientId) throw refused('salesforce needs --client-id');
+  return {
+    instanceUrl: options.instanceUrl,
+    auth,
+    authKind: auth,
+    secrets: () => (auth === 'jwt-bearer' ? jwtSecrets(options) : tokenSecrets(options)),
+  };
+}
+
+function hubspotPlan(options: ConnectOptions): ConnectPlan {
+  const auth = options.auth ?? 'private-app';
+  if (auth === 'jwt-bearer') throw refused('HubSpot has no JWT bearer flow');
+  if (auth === 'refresh-token' && !options.clientId)
+    throw refused("hubspot refresh-token auth needs the app's --client-id");
+  return {
+    instanceUrl: options.baseUrl ?? 'https://api.hubapi.com',
+    auth,
+    authKind: auth === 'private-app' ? 'access-token' : 'refresh-token',
+    secrets: async () => {
+      if (auth === 'refresh-token') {
+        const secrets = await tokenSecrets(options);
+        if (!secrets.clientSecret) throw refused('expected the client secret on line 2');
+        return secrets;
+      }
+      const [accessToken] = await secretLines(options);
+      if (!accessToken) throw refused('expected the private app token on line 1');
+      return { accessToken };
+    },
+  };
+}
+
+/** A connection the options cannot make: said plainly, exit code 1. */
+const refused = (message: string) => new AppError('VALIDATION_FAILED', message);
+
+/** The secret lines, from --secrets-file or stdin: never from the command line. */
+async function secretLines(options: ConnectOptions): Promise<string[]> {
+  let text: string;
+  if (options.secretsFile) {
+    text = await readFile(options.secretsFile, 'utf8');
+  } else {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
+  }
+  return text.split(/\r?\n/).map((line) => line.trim());
+}
+
+async function tokenSecrets(options: ConnectOptions) {
+  const [refreshToken, clientSecret] = await secretLines(options);
+  if (!refreshToken) throw new InvalidArgumentError('expected the refresh token on line 1');
   return { refreshToken, ...(clientSecret ? { clientSecret } : {}) };
 }
 
@@ -182,6 +299,24 @@ function readUrl(value: string): string {
   } catch {
     throw new InvalidArgumentError('expected an http(s) URL, e.g. https://acme.my.salesforce.com');
   }
+}
+
+function readList(value: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new InvalidArgumentError('expected ids separated by commas');
+  return items;
+}
+
+function readTeamManager(value: string, previous: Record<string, string> | undefined) {
+  const at = value.lastIndexOf('=');
+  const team = value.slice(0, at).trim();
+  const email = value.slice(at + 1).trim();
+  if (at <= 0 || !email.includes('@'))
+    throw new InvalidArgumentError('expected TEAM=EMAIL, e.g. "East=mia@acme.com"');
+  return { ...previous, [team]: email };
 }
 
 function readMinutes(value: string): number {

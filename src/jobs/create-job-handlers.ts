@@ -48,20 +48,25 @@ export function createJobHandlers(
     // One run at a time per connection (its hold), each batch with its cursor: a job claimed
     // twice (a lease that ran out) finds the connection busy or nothing left to write.
     handlers['crm-sync'] = async ({ job, db, clock, config: c }) => {
-      if (job.payload.crm !== 'salesforce')
-        throw new Error(`job payload: crm ${String(job.payload.crm)} has no sync yet`);
-      const [{ SecretBox }, { syncSalesforce }] = await Promise.all([
-        import('../sync/secret-box.js'),
-        import('../sync/salesforce/sync-salesforce.js'),
-      ]);
-      // A failed or rate-limited run is in the import history; the next slot resumes it.
-      await syncSalesforce({
+      const crm = job.payload.crm;
+      if (crm !== 'salesforce' && crm !== 'hubspot')
+        throw new Error(`job payload: crm ${String(crm)} has no sync`);
+      const { SecretBox } = await import('../sync/secret-box.js');
+      const run = {
         db,
         orgId: job.orgId,
         box: SecretBox.fromConfig(c.CRM_SECRET_KEY),
         clock,
         full: job.payload.full === true,
-      });
+      };
+      // A failed or rate-limited run is in the import history; the next slot resumes it.
+      if (crm === 'hubspot') {
+        const { syncHubSpot } = await import('../sync/hubspot/sync-hubspot.js');
+        await syncHubSpot(run);
+      } else {
+        const { syncSalesforce } = await import('../sync/salesforce/sync-salesforce.js');
+        await syncSalesforce(run);
+      }
     };
   }
   if (transport) {

@@ -23,8 +23,16 @@ const CrmConnectionSchema = z
     username: z.string().nullable(),
     cursors: z
       .record(z.string(), z.string())
-      .describe('per CRM object, the last SystemModstamp synced'),
-    settings: z.object({ amountField: z.string(), scheduleMinutes: z.number() }),
+      .describe('per CRM object, the last SystemModstamp (HubSpot: hs_lastmodifieddate) synced'),
+    settings: z.object({
+      amountField: z.string(),
+      scheduleMinutes: z.number(),
+      pipelines: z.array(z.string()).optional().describe('HubSpot: the deal pipelines read'),
+      teamManagers: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe("HubSpot: per team (name or id), its manager's e-mail"),
+    }),
     status: z.enum(['active', 'stopped']),
     statusMessage: z.string().nullable().describe('why the sync stopped, for the admin'),
     lastSyncAt: z.string().nullable(),
