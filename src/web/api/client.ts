@@ -68,6 +68,15 @@ function writeKey(slot: string, value: string | null): void {
   }
 }
 
+/** What makes a submission the same one: its JSON body, or the file it sends. */
+function fingerprintOf(options: RequestOptions): string {
+  const raw = options.raw?.data;
+  if (raw === undefined) return JSON.stringify(options.body ?? null);
+  if (typeof raw === 'string') return `${options.raw?.type} ${raw}`;
+  const file = raw instanceof File ? `${raw.name} ${raw.lastModified}` : '';
+  return `${options.raw?.type} ${raw.size} ${file}`;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The one way the web app talks to the API: same origin, session cookie, JSON in and out. */
@@ -90,10 +99,9 @@ export async function api<T>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  // A JSON write carries its submission's key and is retried with it; a file upload is
-  // keyed with its import run on the server's side and sent once.
-  const slot = method !== 'GET' && !options.raw ? `${method} ${url.pathname}${url.search}` : null;
-  if (slot !== null) headers['idempotency-key'] = submissionKey(slot, String(body ?? ''));
+  // A write carries its submission's key and is retried with it.
+  const slot = method !== 'GET' ? `${method} ${url.pathname}${url.search}` : null;
+  if (slot !== null) headers['idempotency-key'] = submissionKey(slot, fingerprintOf(options));
   let response: Response | undefined;
   for (let attempt = 0; response === undefined; attempt += 1) {
     const last = slot === null || attempt >= retryDelaysMs.length;
