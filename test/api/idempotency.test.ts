@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../src/db/test-db.js';
+import { enqueuePeriodicJobs } from '../../src/jobs/enqueue-periodic-jobs.js';
 import { createWorld, signIn, type World } from './world.js';
 
 type Who = 'm1' | 'r1a' | 'm2';
@@ -198,5 +199,29 @@ describe(`Idempotency-Key on notes and commitments (${testEngine})`, () => {
     expect(after.headers['idempotent-replayed']).toBeUndefined();
     expect(await count('meeting_note', 'A day later')).toBe(2);
     expect(await keysStored('k-day')).toBe(1);
+  });
+
+  it("the job runner's poll deletes keys past their 24 hours, and only those", async () => {
+    const body = { section: 'results', body: 'Pruned later' };
+    expect((await post('m1', `/meetings/${meetingId}/notes`, body, 'k-prune')).statusCode).toBe(
+      201,
+    );
+    const before = await keysStored('k-prune');
+    expect(before).toBe(1);
+    const polled = await enqueuePeriodicJobs(world.db, {
+      now: new Date('2026-03-16T11:59:59Z'),
+      deliverMail: false,
+    });
+    expect(await keysStored('k-prune')).toBe(1);
+    const [left] = await world.db.query<{ n: number }>(
+      "select count(*)::int as n from idempotent_request where expires_at <= '2026-03-16T12:00:00Z'",
+    );
+    const later = await enqueuePeriodicJobs(world.db, {
+      now: new Date('2026-03-16T12:00:00Z'),
+      deliverMail: false,
+    });
+    expect(later.expiredKeys).toBe(left?.n);
+    expect(polled.expiredKeys).toBe(0);
+    expect(await keysStored('k-prune')).toBe(0);
   });
 });
