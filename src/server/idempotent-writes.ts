@@ -101,7 +101,8 @@ function acceptHeader(route: RouteOptions): void {
   const headers = schema.headers;
   if (headers !== undefined && !(headers instanceof z.ZodObject))
     throw new Error(`${route.url}: headers schema must be a zod object to add Idempotency-Key`);
-  schema.headers = (headers ?? z.object({})).extend({
+  // Loose: every other header is allowed, as on any route.
+  schema.headers = (headers ?? z.looseObject({})).extend({
     [idempotencyKeyHeader]: IdempotencyKeySchema,
   });
   const response = (schema.response ?? {}) as Record<string, unknown>;

@@ -50,7 +50,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           'With `Idempotency-Key` the key is kept with the import run (as on the ingest route): a ' +
           "retry of the same file answers the first run's result.",
         querystring: UploadQuery,
-        headers: z.object({ [idempotencyKeyHeader]: IdempotencyKeySchema }),
+        // Loose: every other header is allowed, as on any route.
+        headers: z.looseObject({ [idempotencyKeyHeader]: IdempotencyKeySchema }),
         response: { 200: ImportResultSchema, ...problems },
       },
     },
