@@ -157,4 +157,33 @@ describe(`POST /api/v1/imports, a CSV upload (${testEngine})`, () => {
     });
     expect(response.statusCode).toBe(404);
   });
+
+  it('a keyed upload runs once: the retry answers the first run, another file with the key is 422', async () => {
+    const keyed = (csv: string, key: string) =>
+      world.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?kind=people&fileName=keyed.csv&dryRun=false',
+        headers: { cookie: admin, 'content-type': 'text/csv', 'idempotency-key': key },
+        payload: csv,
+      });
+    const runs = async () =>
+      (
+        await world.db.query<{ n: number }>(
+          "select count(*)::int as n from import_run where org_id = $1 and file_name = 'keyed.csv'",
+          [world.a.orgId],
+        )
+      )[0]?.n;
+    const file = `${header}K-1,Kim Keyed,kim@keyed.test,rep\n`;
+    const first = await keyed(file, 'upload-1');
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await keyed(file, 'upload-1');
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<{ runId: string }>().runId).toBe(first.json<{ runId: string }>().runId);
+    expect(await runs()).toBe(1);
+    const other = await keyed(`${header}K-2,Kit Keyed,kit@keyed.test,rep\n`, 'upload-1');
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await runs()).toBe(1);
+  });
 });

@@ -1,16 +1,28 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { getImportRun, ImportRunDetailSchema } from '../../imports/get-import-run.js';
 import { startImportRun } from '../../imports/import-run.js';
 import { auditedImport, importAnswer } from '../../imports/ingest/audited-import.js';
+import {
+  claimIdempotencyKey,
+  releaseIdempotencyKey,
+  settleIdempotencyKey,
+} from '../../imports/ingest/idempotency.js';
 import { importCsvStream } from '../../imports/ingest/import-csv-stream.js';
 import { ColumnsQuery, settingsOf, UploadQuery } from '../../imports/ingest/import-query.js';
 import { ImportResultSchema } from '../../imports/ingest/import-result-schema.js';
 import { checkDeclaredLength, MeteredBody } from '../../imports/ingest/metered-body.js';
+import { replayedResult } from '../../imports/ingest/replayed-result.js';
 import { rememberImportMapping } from '../../imports/remember-import-mapping.js';
 import { ImportColumnsSchema, suggestImportColumns } from '../../imports/suggest-import-columns.js';
 import { AppError } from '../../shared/app-error.js';
 import { accessOf } from '../access/access-control.js';
+import {
+  IdempotencyKeySchema,
+  idempotencyKeyHeader,
+  replayedHeader,
+} from '../idempotent-writes.js';
 import { IdParams, problems } from '../schemas/common.js';
 
 /** A CSV body is streamed to the importer as it arrives, never held whole. */
@@ -34,13 +46,18 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Import a CSV file sent as the raw text/csv body, all or nothing (admin)',
         description:
           'Same pipeline as `rudder import`. 200 with the result for a clean run or dry run; ' +
-          '400 IMPORT_FAILED with the row errors (line, field, value, reason) in `issues`.',
+          '400 IMPORT_FAILED with the row errors (line, field, value, reason) in `issues`. ' +
+          'With `Idempotency-Key` the key is kept with the import run (as on the ingest route): a ' +
+          "retry of the same file answers the first run's result.",
         querystring: UploadQuery,
+        // Loose: every other header is allowed, as on any route.
+        headers: z.looseObject({ [idempotencyKeyHeader]: IdempotencyKeySchema }),
         response: { 200: ImportResultSchema, ...problems },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { caller } = accessOf(request);
+      const key = request.headers[idempotencyKeyHeader];
       const { kind, fileName, preset, columns, ...options } = request.query;
       if (!(request.body instanceof Readable))
         throw new AppError('VALIDATION_FAILED', 'Send the CSV file as a text/csv body.');
@@ -55,36 +72,82 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun: options.dryRun,
         now: clock.now(),
       };
-      const runId = await startImportRun(db, start);
-      const body = new MeteredBody(limit, '');
+      // The fingerprint of a keyed upload: its query and its bytes.
+      const body = new MeteredBody(limit, `${JSON.stringify(request.query)}\n`);
       request.body.pipe(body);
       request.body.on('error', (error) => body.destroy(error));
-      const result = await auditedImport({
-        db,
-        orgId: caller.orgId,
-        actorId: caller.personId,
-        ip: request.ip,
-        now: clock.now(),
-        runId,
-        settings,
-        via: 'upload',
-        fileName: start.fileName,
-        run: () =>
-          importCsvStream({
-            db,
+      let runId: string;
+      if (key === undefined) runId = await startImportRun(db, start);
+      else {
+        const claim = await claimIdempotencyKey(db, { key, start });
+        if (claim.state === 'running')
+          throw new AppError(
+            'IDEMPOTENCY_KEY_IN_USE',
+            `A request with this Idempotency-Key is still running (import ${claim.runId}).`,
+          );
+        if (claim.state === 'done') {
+          await body.drain();
+          if (body.digest() !== claim.fingerprint)
+            throw new AppError(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was used for another request; use a new key for a new file.',
+            );
+          reply.header(replayedHeader, 'true');
+          const run = await getImportRun(db, {
+            orgId: caller.orgId,
+            runId: claim.runId,
+            now: clock.now(),
+          });
+          return importAnswer(replayedResult(run));
+        }
+        runId = claim.runId;
+      }
+      const run = () =>
+        auditedImport({
+          db,
+          orgId: caller.orgId,
+          actorId: caller.personId,
+          ip: request.ip,
+          now: clock.now(),
+          runId,
+          settings,
+          via: 'upload',
+          fileName: start.fileName,
+          run: () =>
+            importCsvStream({
+              db,
+              orgId: caller.orgId,
+              runId,
+              body,
+              fileName: start.fileName,
+              settings,
+              preset,
+              map: columns,
+              actorId: caller.personId,
+              bytesRead: () => body.bytesRead,
+              totalBytes: declared === undefined ? null : Number(declared),
+              clock,
+            }),
+        });
+      let result: Awaited<ReturnType<typeof run>>;
+      if (key === undefined) result = await run();
+      else {
+        try {
+          result = await run();
+          await body.drain();
+          await settleIdempotencyKey(db, {
             orgId: caller.orgId,
             runId,
-            body,
-            fileName: start.fileName,
-            settings,
-            preset,
-            map: columns,
-            actorId: caller.personId,
-            bytesRead: () => body.bytesRead,
-            totalBytes: declared === undefined ? null : Number(declared),
-            clock,
-          }),
-      });
+            key,
+            fingerprint: body.digest(),
+          });
+        } catch (error: unknown) {
+          // As on the ingest route: only a finished run answers retries.
+          if (!(error instanceof AppError && error.code === 'IMPORT_FAILED'))
+            await releaseIdempotencyKey(db, { orgId: caller.orgId, runId });
+          throw error;
+        }
+      }
       // A mapping that went through is offered again for the next file of this kind.
       if (columns !== undefined && result.status === 'succeeded') {
         await rememberImportMapping(db, {
