@@ -7,6 +7,7 @@ import type { Database } from '../../src/db/database.js';
 import { startSmtpSink } from '../../src/mail/test-smtp-server.js';
 import { type Spawned, spawnTs } from '../embedded/spawn-rudder.js';
 import { type StreamingPair, startStreamingPair } from '../postgres/streaming-standby.js';
+import { type HttpRelay, startHttpRelay } from './http-relay.js';
 import {
   freePortOnLoopback,
   type MailRelay,
@@ -25,6 +26,8 @@ export interface ServerSlot {
   process: Spawned;
   /** Where this server's SMTP_URL points: a relay in front of the one receiver. */
   relay: MailRelay;
+  /** What HAProxy's `server` line names: a relay in front of the server's port. */
+  front: HttpRelay;
 }
 
 export interface Cluster {
@@ -52,7 +55,7 @@ export interface Cluster {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function haproxyConfig(front: number, servers: Array<{ name: string; port: number }>): string {
+function haproxyConfig(front: number, servers: Array<{ name: string; front: HttpRelay }>): string {
   return [
     'global',
     '  maxconn 512',
@@ -74,7 +77,7 @@ function haproxyConfig(front: number, servers: Array<{ name: string; port: numbe
     '  http-check expect status 200',
     '  default-server inter 500ms fall 2 rise 1',
     '  http-response set-header X-Served-By %[srv_name]',
-    ...servers.map((s) => `  server ${s.name} 127.0.0.1:${s.port} check`),
+    ...servers.map((s) => `  server ${s.name} 127.0.0.1:${s.front.port} check`),
     '',
   ].join('\n');
 }
@@ -125,7 +128,10 @@ export async function startCluster(
     for (const name of ['s1', 's2', 's3']) {
       const relay = await startMailRelay(name, sink.url);
       stops.push(() => relay.close());
-      slots.push({ name, port: await freePortOnLoopback(), relay, process: null });
+      const port = await freePortOnLoopback();
+      const front = await startHttpRelay(port);
+      stops.push(() => front.close());
+      slots.push({ name, port, relay, front, process: null });
     }
     const env = (slot: (typeof slots)[number]) => ({
       PORT: String(slot.port),
