@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { startHaproxy } from '../../bench/measure/haproxy-process.js';
 import { createDb } from '../../src/db/create-db.js';
 import type { Database } from '../../src/db/database.js';
 import { startSmtpSink } from '../../src/mail/test-smtp-server.js';
@@ -15,9 +12,6 @@ import {
   type MailWindow,
   startMailRelay,
 } from './mail-relay.js';
-
-/** Debian's HAProxy (package haproxy); HAPROXY_BIN overrides. */
-const haproxyBin = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
 export interface ServerSlot {
   /** The name HAProxy gives it (s1, s2, s3), sent back in `X-Served-By`. */
@@ -55,33 +49,6 @@ export interface Cluster {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function haproxyConfig(front: number, servers: Array<{ name: string; front: HttpRelay }>): string {
-  return [
-    'global',
-    '  maxconn 512',
-    'defaults',
-    '  mode http',
-    '  timeout connect 2s',
-    '  timeout client 60s',
-    '  timeout server 60s',
-    // A connection refused (a dead server) is tried on another server; a request a server
-    // took and never answered is not (it may have written): that 502 is the client's to retry.
-    '  retries 2',
-    '  option redispatch 1',
-    'frontend front',
-    `  bind 127.0.0.1:${front}`,
-    '  default_backend rudder',
-    'backend rudder',
-    '  balance roundrobin',
-    '  option httpchk GET /readyz',
-    '  http-check expect status 200',
-    '  default-server inter 500ms fall 2 rise 1',
-    '  http-response set-header X-Served-By %[srv_name]',
-    ...servers.map((s) => `  server ${s.name} 127.0.0.1:${s.front.port} check`),
-    '',
-  ].join('\n');
-}
-
 async function until(what: string, done: () => Promise<boolean>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
@@ -106,7 +73,6 @@ const answers = (url: string) =>
 export async function startCluster(
   options: { env?: Record<string, string> } = {},
 ): Promise<Cluster> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rudder-scale-'));
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const step of stops.reverse().splice(0)) {
@@ -114,7 +80,6 @@ export async function startCluster(
         process.stderr.write(`scale harness: a stop failed: ${String(error)}\n`);
       });
     }
-    rmSync(dir, { recursive: true, force: true });
   };
   try {
     const pair = await startStreamingPair();
@@ -166,21 +131,12 @@ export async function startCluster(
       }
     });
     await Promise.all(slots.map(launch));
-    const configFile = path.join(dir, 'haproxy.cfg');
-    writeFileSync(configFile, haproxyConfig(front, slots));
-    const haproxy: ChildProcess = spawn(haproxyBin, ['-f', configFile, '-db'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const haproxy = await startHaproxy({
+      port: front,
+      servers: slots.map((s) => ({ name: s.name, port: s.front.port })),
     });
-    let haproxyOutput = '';
-    haproxy.stderr?.on('data', (d: Buffer) => {
-      haproxyOutput += d.toString();
-    });
-    const haproxyExited = new Promise((resolve) => haproxy.once('exit', resolve));
-    stops.push(async () => {
-      if (haproxy.exitCode === null && haproxy.signalCode === null) haproxy.kill('SIGTERM');
-      await haproxyExited;
-    });
-    const url = `http://127.0.0.1:${front}`;
+    stops.push(() => haproxy.stop());
+    const url = haproxy.url;
     /** Every named server answers through the balancer (its health check passed). */
     const routed = async (names: string[]) => {
       const seen = new Set<string>();
@@ -192,7 +148,7 @@ export async function startCluster(
       return seen.size === names.length;
     };
     await until('HAProxy routing to s1, s2, s3', async () => {
-      if (haproxy.exitCode !== null) throw new Error(`haproxy exited:\n${haproxyOutput}`);
+      if (haproxy.child.exitCode !== null) throw new Error(`haproxy exited:\n${haproxy.output()}`);
       return routed(slots.map((s) => s.name));
     });
     const servers = slots as ServerSlot[];
