@@ -10,6 +10,8 @@ export interface Caller {
   /** The organization's zone: "today" (and so who is on which team now) depends on it. */
   timeZone: string;
   via: 'session' | 'api-token';
+  /** The API token's id, when `via` is `api-token`. */
+  tokenId?: string;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

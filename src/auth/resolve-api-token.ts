@@ -43,5 +43,6 @@ export async function resolveApiToken(
     email: row.email,
     timeZone: row.time_zone,
     via: 'api-token',
+    tokenId: row.id,
   };
 }

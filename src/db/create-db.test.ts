@@ -27,6 +27,7 @@ describe(`database contract (${testEngine})`, () => {
       'data_version',
       'goal',
       'goal_event',
+      'idempotent_request',
       'import_mapping',
       'import_run',
       'job',

@@ -19,11 +19,18 @@ export interface EnqueuePeriodicJobsOptions {
  * - `deliver-mail` per unsent outbox message;
  * - `crm-sync` per active CRM connection and slot of its `scheduleMinutes` (default 60)
  *   since the epoch: every server computes the same key, so each slot's sync exists once.
+ * It also deletes `Idempotency-Key`s past their 24 hours (src/server/idempotent-writes.ts).
  */
 export async function enqueuePeriodicJobs(
   db: Queryable,
   options: EnqueuePeriodicJobsOptions,
-): Promise<{ reminders: number; missed: number; mail: number; syncs: number }> {
+): Promise<{
+  reminders: number;
+  missed: number;
+  mail: number;
+  syncs: number;
+  expiredKeys: number;
+}> {
   const now = options.now.toISOString();
   const reminders = await db.query(
     `insert into job (org_id, kind, dedupe_key, payload, run_at)
@@ -71,7 +78,15 @@ export async function enqueuePeriodicJobs(
         [now],
       )
     : [];
+  // Housekeeping on the same beat: Idempotency-Keys past their 24 hours, a batch per poll.
+  const expiredKeys = await db.query(
+    `delete from idempotent_request where ctid = any(array(
+       select ctid from idempotent_request where expires_at <= $1::timestamptz limit 1000))
+     returning 1`,
+    [now],
+  );
   return {
+    expiredKeys: expiredKeys.length,
     reminders: reminders.length,
     missed: missed.length,
     mail: mail.length,

@@ -8,9 +8,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { Config } from '../config/config.js';
+import { ambientDatabase } from '../db/ambient-transaction.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
 import { installAccessControl } from './access/access-control.js';
+import { installIdempotentWrites } from './idempotent-writes.js';
 import { registerOpenApi } from './openapi.js';
 import { sendProblem, toProblem } from './problem.js';
 import { createResultCaches, type ResultCaches } from './result-caches.js';
@@ -95,7 +97,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', options);
+  // Routes and use cases reach the database through this one: inside a keyed write
+  // (idempotent-writes.ts) it is that write's transaction, elsewhere the database itself.
+  app.decorate('deps', { ...options, db: ambientDatabase(options.db) });
   app.decorate('signInLimiter', options.signInLimiter ?? createSignInLimiter(options.db));
   app.decorate('resultCaches', createResultCaches(options.config.RESULT_CACHE_MB));
   const registered: RegisteredRoute[] = [];
@@ -116,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   // Before any route plugin: child contexts copy the hooks that exist when they are registered.
   installAccessControl(app);
+  installIdempotentWrites(app, options.db, options.clock);
   // The docs page loads its own script and styles: a CSP that allows only this origin fits it.
   await app.register(helmet, { global: true });
   await registerOpenApi(app);

@@ -19,6 +19,10 @@ export const appErrorCodes = [
   'CRM_AUTH_FAILED',
   /** The CRM answered with an error or not at all. */
   'CRM_UNAVAILABLE',
+  /** An `Idempotency-Key` already used for another request (another route or body). */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this `Idempotency-Key` is still running: retry later. */
+  'IDEMPOTENCY_KEY_IN_USE',
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -212,3 +212,34 @@ export const crmConnection = pgTable(
     check('crm_connection_status_check', sql`${t.status} in ('active','stopped')`),
   ],
 );
+
+/**
+ * `Idempotency-Key` of API writes (src/server/idempotent-writes.ts): the first answer to a
+ * key, kept with the write it made. The row is inserted in the write's own transaction, so it
+ * exists exactly when the write committed; a retry with the key gets this answer back.
+ * Scoped to the organization and the caller (`person:<id>` or `token:<id>`): nobody else's
+ * key ever answers you. Kept 24 hours (`expires_at`), then deleted by the job runner's poll.
+ */
+export const idempotentRequest = pgTable(
+  'idempotent_request',
+  {
+    orgId: orgId(),
+    caller: text('caller').notNull(),
+    key: text('key').notNull(),
+    /** `POST /api/v1/meetings/:id/notes`: the route the key was first used on. */
+    route: text('route').notNull(),
+    /** SHA-256 (hex) of the method, path, query and body: a key reused for another request is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    contentType: text('content_type'),
+    /** The first answer's body, exactly as it was sent. */
+    response: text('response').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.caller, t.key] }),
+    index('idempotent_request_expires_idx').on(t.orgId, t.expiresAt),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);
