@@ -93,7 +93,14 @@ describe('a server of three killed -9 during a stream of 1:1 writes', () => {
         if (!killed && outcomes.length >= killAfter) {
           const victim = cluster.servers[1];
           if (!victim) throw new Error('no s2');
-          killed = victim.front.swallowAnswers().then(() => cluster.kill(1));
+          const committed = victim.front.swallowAnswers();
+          const late = new Promise<never>((_, reject) =>
+            setTimeout(
+              () => reject(new Error('s2 committed no write within 30 s of its answers held back')),
+              30_000,
+            ).unref(),
+          );
+          killed = Promise.race([committed, late]).then(() => cluster.kill(1));
         }
       }
     };
