@@ -8,7 +8,12 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
-    exclude: ['**/node_modules/**', onServer ? 'test/embedded/**' : 'test/postgres/**'],
+    // test/scale runs on its own (`npm run test:scale`, test/scale/vitest.config.ts).
+    exclude: [
+      '**/node_modules/**',
+      'test/scale/**',
+      onServer ? 'test/embedded/**' : 'test/postgres/**',
+    ],
     // Builds the web app once (when dist/web is missing or stale) for the browser tests.
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 30_000,
