@@ -9,11 +9,13 @@ import { startHeartbeat } from '../../shared/heartbeat.js';
 import {
   type CrmConnection,
   holdConnection,
+  type LastRun,
   loadCrmConnection,
   releaseConnection,
   renewHold,
   saveCrmSecrets,
   saveCursor,
+  saveLastRun,
   stopConnection,
 } from '../crm-connection.js';
 import type { SecretBox } from '../secret-box.js';
@@ -50,6 +52,12 @@ export interface SyncSalesforceOptions {
   /** Inside each batch's transaction, before it commits: a job's fence (see JobContext). */
   fence?: (tx: Queryable) => Promise<void>;
   onProgress?: (progress: { object: string; rowsRead: number }) => void;
+  /**
+   * How long the run's hold on the connection lasts without renewal (default a minute); a
+   * heartbeat renews it every third of that while the run is alive, so a killed run frees the
+   * connection one lease later. A job passes its own lease (JobContext.leaseMs).
+   */
+  holdMs?: number;
 }
 
 /** What one object's batch did: its import run, and the cursor it reached. */
@@ -77,8 +85,8 @@ export interface SyncResult {
   requests: number;
 }
 
-/** How long a run holds its connection before another may take it over (renewed per batch). */
-const HOLD_MS = 15 * 60_000;
+/** How long a run's hold lasts unrenewed: how soon a killed run's connection is free again. */
+export const DEFAULT_HOLD_MS = 60_000;
 /** Opportunity ids per history query: well under SOQL's and URLs' length limits. */
 const HISTORY_CHUNK = 200;
 
@@ -116,7 +124,8 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
     ...stored,
     instanceUrl: options.instanceUrl?.replace(/\/+$/, '') ?? stored.instanceUrl,
   };
-  if (!(await holdConnection(db, connection, clock.now(), HOLD_MS))) {
+  const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
+  if (!(await holdConnection(db, connection, clock.now(), holdMs))) {
     return { ...result, status: 'busy', message: 'Another Salesforce sync is running.' };
   }
   const api = new SalesforceApi(connection, {
@@ -125,28 +134,27 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  const run = new SyncRun(options, connection, api, result);
-  // On PostgreSQL, where other servers may wait for the connection, the hold is renewed while
-  // a batch runs; on PGlite the batch's transaction holds the only connection anyway.
-  const renewal =
-    db.engine === 'postgres'
-      ? startHeartbeat({
-          renew: async () => {
-            await renewHold(db, connection, clock.now(), HOLD_MS);
-            return true;
-          },
-          everyMs: HOLD_MS / 3,
-        })
-      : undefined;
+  const run = new SyncRun({ ...options, holdMs }, connection, api, result);
+  // The hold is a short lease renewed while the run lives (on PGlite a renewal waits for the
+  // batch's transaction, as would any other run's claim): a killed process stops renewing and
+  // its connection is free one lease later, not after a quarter of an hour.
+  const renewal = startHeartbeat({
+    renew: async () => {
+      await renewHold(db, connection, clock.now(), holdMs);
+      return true;
+    },
+    everyMs: holdMs / 3,
+  });
   try {
     await run.all();
   } catch (error: unknown) {
     await run.failed(error);
   } finally {
-    await renewal?.stop();
+    await renewal.stop();
     result.requests = api.requests;
     const synced = result.status === 'succeeded' && options.dryRun !== true;
     await releaseConnection(db, connection, clock.now(), synced);
+    if (options.dryRun !== true) await saveLastRun(db, connection, lastRunOf(result, clock.now()));
   }
   return result;
 }
@@ -354,7 +362,7 @@ class SyncRun {
       if (first.done !== true) yield first.value;
       yield* records;
     }
-    await renewHold(db, this.connection, clock.now(), HOLD_MS);
+    await renewHold(db, this.connection, clock.now(), this.options.holdMs ?? DEFAULT_HOLD_MS);
     const now = clock.now();
     const imported = await importRecords({
       db,
@@ -461,6 +469,23 @@ class SyncRun {
     );
     return new Set(rows.map((row) => row.external_id));
   }
+}
+
+/** The run in a few words and numbers, kept on the connection for the admin's screen. */
+function lastRunOf(result: SyncResult, now: Date): LastRun {
+  return {
+    status: result.status,
+    message: result.message,
+    finishedAt: now.toISOString(),
+    objects: result.objects.map((o) => ({
+      object: o.object,
+      status: o.status,
+      rows: o.counts?.rows ?? 0,
+      new: o.counts?.new ?? 0,
+      changed: o.counts?.changed ?? 0,
+      deleted: o.deleted,
+    })),
+  };
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
