@@ -218,15 +218,14 @@ class SyncRun {
   private async opportunities(): Promise<boolean> {
     const amountField = this.settings.amountField;
     const stamps: Record<string, string | undefined> = {};
-    let deleted = 0;
+    const deletedIds: string[] = [];
     const api = this.api;
     const cursor = this.cursors.Opportunity;
     async function* records(): AsyncGenerator<ImportRecord> {
       let line = 0;
       for await (const record of api.queryAll(soql.Opportunity(cursor, amountField))) {
         stamps.Opportunity = later(stamps.Opportunity, field(record, 'SystemModstamp'));
-        // Rudder never deletes a deal (its history is the record of a rep's pipeline).
-        if (isDeleted(record)) deleted += 1;
+        if (isDeleted(record)) deletedIds.push(field(record, 'Id'));
         else yield opportunityRecord(record, ++line, amountField);
       }
     }
@@ -241,7 +240,12 @@ class SyncRun {
       records: records(),
       stamps,
       settings: { addStages: true, snapshotEvents },
-      deleted: () => deleted,
+      deleted: () => deletedIds.length,
+      // A deal deleted in Salesforce (a duplicate, a mistake) leaves Rudder as it left the CRM,
+      // in the batch that reads it: out of open pipeline, results and rankings, with its
+      // events (the rep_month rollup follows through its triggers). Its activities stay,
+      // unlinked; 1:1s already held keep what their snapshot showed.
+      beforeCommit: (tx) => removeOpportunities(tx, this.options.orgId, deletedIds),
     });
   }
 
@@ -469,6 +473,30 @@ class SyncRun {
     );
     return new Set(rows.map((row) => row.external_id));
   }
+}
+
+/** Deletes the organization's opportunities with these external ids, and their events. */
+async function removeOpportunities(
+  tx: Queryable,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<void> {
+  if (externalIds.length === 0) return;
+  const gone = await tx.query<{ id: string }>(
+    'delete from opportunity where org_id = $1 and external_id = any($2::text[]) returning id',
+    [orgId, externalIds],
+  );
+  if (gone.length === 0) return;
+  const ids = gone.map((row) => row.id);
+  await tx.query(
+    'delete from opportunity_event where org_id = $1 and opportunity_id = any($2::uuid[])',
+    [orgId, ids],
+  );
+  await tx.query(
+    `update activity set opportunity_id = null
+      where org_id = $1 and opportunity_id = any($2::uuid[])`,
+    [orgId, ids],
+  );
 }
 
 /** The run in a few words and numbers, kept on the connection for the admin's screen. */
