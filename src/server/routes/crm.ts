@@ -5,12 +5,11 @@ import { AppError } from '../../shared/app-error.js';
 import { viewCrmConnection } from '../../sync/crm-connection.js';
 import { listCrms } from '../../sync/list-crms.js';
 import { requestSync } from '../../sync/request-sync.js';
-import { SALESFORCE_LOGIN_URL } from '../../sync/salesforce/salesforce-auth.js';
 import {
   finishSalesforceOAuth,
+  oauthAppOf,
   startSalesforceOAuth,
 } from '../../sync/salesforce/salesforce-oauth.js';
-import { SecretBox } from '../../sync/secret-box.js';
 import {
   ConnectionSettingsPatchSchema,
   updateConnectionSettings,
@@ -64,29 +63,6 @@ export const crmRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** The connected app, or why the button cannot work on this server. */
-  const salesforceApp = (origin: string) => {
-    const missing = [
-      config.CRM_SECRET_KEY ? null : 'CRM_SECRET_KEY',
-      config.SALESFORCE_CLIENT_ID ? null : 'SALESFORCE_CLIENT_ID',
-      config.SALESFORCE_CLIENT_SECRET ? null : 'SALESFORCE_CLIENT_SECRET',
-    ].filter((name) => name !== null);
-    if (missing.length > 0 || !config.SALESFORCE_CLIENT_ID || !config.SALESFORCE_CLIENT_SECRET) {
-      throw new AppError(
-        'CONFLICT',
-        `This server cannot connect Salesforce from the browser: set ${missing.join(', ')} in ` +
-          'its environment (docs/crm-sync.md), or connect with `rudder sync connect salesforce`.',
-      );
-    }
-    const base = (config.PUBLIC_URL ?? origin).replace(/\/+$/, '');
-    return {
-      box: SecretBox.fromConfig(config.CRM_SECRET_KEY),
-      clientId: config.SALESFORCE_CLIENT_ID,
-      clientSecret: config.SALESFORCE_CLIENT_SECRET,
-      redirectUri: `${base}/api/v1/crm/salesforce/oauth/callback`,
-    };
-  };
-
   app.post(
     '/api/v1/crm/salesforce/oauth/start',
     {
@@ -107,13 +83,13 @@ export const crmRoutes: FastifyPluginAsyncZod = async (app) => {
       if (caller.via !== 'session' || !session) {
         throw new AppError('FORBIDDEN', 'Connect Salesforce from the web app, signed in.');
       }
-      const { box, ...app } = salesforceApp(`${request.protocol}://${request.host}`);
-      const loginUrl =
-        config.SALESFORCE_LOGIN_URL?.replace(/\/+$/, '') ??
-        (request.body.sandbox ? 'https://test.salesforce.com' : SALESFORCE_LOGIN_URL);
+      const { box, app: connectedApp } = oauthAppOf(config, {
+        origin: `${request.protocol}://${request.host}`,
+        sandbox: request.body.sandbox,
+      });
       const authorizeUrl = await startSalesforceOAuth(db, {
         caller: { orgId: caller.orgId, personId: caller.personId, session },
-        app: { ...app, loginUrl },
+        app: connectedApp,
         box,
         now: clock.now(),
       });
@@ -138,7 +114,9 @@ export const crmRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { caller } = accessOf(request);
-      const { box, ...app } = salesforceApp(`${request.protocol}://${request.host}`);
+      const { box, app: connectedApp } = oauthAppOf(config, {
+        origin: `${request.protocol}://${request.host}`,
+      });
       const outcome = await finishSalesforceOAuth(db, {
         caller: {
           orgId: caller.orgId,
@@ -146,7 +124,7 @@ export const crmRoutes: FastifyPluginAsyncZod = async (app) => {
           session: request.cookies[sessionCookie] ?? '',
         },
         query: request.query,
-        app,
+        app: connectedApp,
         box,
         now: clock.now(),
       });

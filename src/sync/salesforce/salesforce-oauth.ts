@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Config } from '../../config/config.js';
 import type { Queryable } from '../../db/database.js';
+import { AppError } from '../../shared/app-error.js';
 import { connectCrm } from '../connect-crm.js';
-import type { SecretBox } from '../secret-box.js';
-import type { Fetch } from './salesforce-auth.js';
+import { SecretBox } from '../secret-box.js';
+import { type Fetch, SALESFORCE_LOGIN_URL } from './salesforce-auth.js';
 
 /** How long an admin has between "Connect Salesforce" and coming back from Salesforce. */
 export const OAUTH_STATE_MS = 10 * 60_000;
@@ -26,6 +28,53 @@ export interface OAuthCaller {
   personId: string;
   /** The session cookie's value (kept only as its SHA-256). */
   session: string;
+}
+
+/**
+ * The connected app this server's button authorizes, from its environment, or a 409 naming
+ * what to set. The callback is on PUBLIC_URL when set, else on the address the browser used.
+ */
+export function oauthAppOf(
+  config: Pick<
+    Config,
+    | 'CRM_SECRET_KEY'
+    | 'SALESFORCE_CLIENT_ID'
+    | 'SALESFORCE_CLIENT_SECRET'
+    | 'SALESFORCE_LOGIN_URL'
+    | 'PUBLIC_URL'
+  >,
+  options: { origin: string; sandbox?: boolean },
+): { box: SecretBox; app: OAuthApp } {
+  const {
+    CRM_SECRET_KEY: key,
+    SALESFORCE_CLIENT_ID: id,
+    SALESFORCE_CLIENT_SECRET: secret,
+  } = config;
+  if (!key || !id || !secret) {
+    const missing = [
+      key ? null : 'CRM_SECRET_KEY',
+      id ? null : 'SALESFORCE_CLIENT_ID',
+      secret ? null : 'SALESFORCE_CLIENT_SECRET',
+    ].filter((name) => name !== null);
+    throw new AppError(
+      'CONFLICT',
+      `This server cannot connect Salesforce from the browser: set ${missing.join(', ')} in ` +
+        'its environment (docs/crm-sync.md), or connect with `rudder sync connect salesforce`.',
+    );
+  }
+  const base = (config.PUBLIC_URL ?? options.origin).replace(/\/+$/, '');
+  const loginUrl =
+    config.SALESFORCE_LOGIN_URL?.replace(/\/+$/, '') ??
+    (options.sandbox === true ? 'https://test.salesforce.com' : SALESFORCE_LOGIN_URL);
+  return {
+    box: SecretBox.fromConfig(key),
+    app: {
+      clientId: id,
+      clientSecret: secret,
+      loginUrl,
+      redirectUri: `${base}/api/v1/crm/salesforce/oauth/callback`,
+    },
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
