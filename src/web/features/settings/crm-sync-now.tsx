@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
 import type { CrmConnection, CrmListing } from '../../api/types.js';
 
@@ -21,12 +21,18 @@ export function CrmSyncNow({
   const [asked, setAsked] = useState<{ before: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Whether the run asked for was seen queued or running (then its end is known).
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (asked !== null && (crm.queued || crm.running)) setSeen(true);
+  }, [asked, crm.queued, crm.running]);
   const syncNow = async () => {
     setBusy(true);
     setError(null);
     try {
       await api('POST', `/crm/${crm.kind}/sync`);
       setAsked({ before: connection.lastRun?.finishedAt ?? null });
+      setSeen(false);
       await client.invalidateQueries({ queryKey: ['crm'] });
     } catch (caught: unknown) {
       setError(messageOf(caught));
@@ -46,6 +52,9 @@ export function CrmSyncNow({
     status = `Done: ${read} records read, ${added} new, ${changed} changed.`;
   } else if (finished)
     status = `Failed (${run.status}): ${run.message ?? 'see the import history.'}`;
+  else if (asked !== null && seen)
+    status =
+      'Finished without a new result (another run held the connection): see the import history.';
   else if (asked !== null) status = 'Queued: a server starts it within seconds.';
   const failed = finished && !crm.running && !crm.queued && run.status !== 'succeeded';
   return (
