@@ -118,10 +118,12 @@ function Connect({ crm, again = false }: { crm: CrmListing; again?: boolean }) {
   }
   return (
     <div className="crm-connect">
-      <label className="check">
-        <input type="checkbox" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />A
-        sandbox (sign in at test.salesforce.com)
-      </label>
+      {crm.kind === 'salesforce' ? (
+        <label className="check">
+          <input type="checkbox" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />
+          A sandbox (sign in at test.salesforce.com)
+        </label>
+      ) : null}
       <button type="button" className="primary" disabled={busy} onClick={start}>
         {again ? `Connect ${crm.label} again` : `Connect ${crm.label}`}
       </button>
