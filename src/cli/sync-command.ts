@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { AppError } from '../shared/app-error.js';
 import { systemClock } from '../shared/clock.js';
-import type { SyncResult } from '../sync/salesforce/sync-salesforce.js';
+import type { SyncResult } from '../sync/sync-run.js';
 import { findOrg } from './find-org.js';
 import { withDb } from './open-db.js';
 

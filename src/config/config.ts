@@ -60,6 +60,15 @@ export const ConfigSchema = z.object({
       error: 'expected 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)',
     })
     .optional(),
+  /**
+   * The Salesforce connected app (consumer key and secret) that the admin's "Connect
+   * Salesforce" button authorizes (OAuth web-server flow, docs/crm-sync.md). Its callback URL
+   * must be `<PUBLIC_URL>/api/v1/crm/salesforce/oauth/callback`.
+   */
+  SALESFORCE_CLIENT_ID: z.string().min(1).optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the button sends the admin to sign in (default login.salesforce.com; a sandbox: test.). */
+  SALESFORCE_LOGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The 32 bytes of a CRM_SECRET_KEY written in hex or base64, or null when it is not that. */
@@ -75,7 +84,7 @@ export function secretKeyBytes(text: string): Buffer | null {
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Variables whose values are secrets. */
-const secretVariables = new Set(['CRM_SECRET_KEY']);
+const secretVariables = new Set(['CRM_SECRET_KEY', 'SALESFORCE_CLIENT_SECRET']);
 
 /** Parses the environment; a bad value is an error that names the variable and the reason. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -24,6 +24,7 @@ describe(`database contract (${testEngine})`, () => {
       'calendar_feed',
       'commitment',
       'crm_connection',
+      'crm_oauth_state',
       'data_version',
       'goal',
       'goal_event',

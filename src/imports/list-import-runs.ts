@@ -37,7 +37,14 @@ export type ImportRunView = z.infer<typeof ImportRunSchema>;
  */
 export async function listImportRuns(
   db: Database,
-  options: { orgId: string; limit: number; offset: number; now: Date },
+  options: {
+    orgId: string;
+    limit: number;
+    offset: number;
+    now: Date;
+    /** Only the runs of one CRM's sync (their file name is `<crm>:<object>`). */
+    source?: string;
+  },
 ): Promise<{ items: ImportRunView[]; total: number }> {
   await failDeadImportRuns(db, { at: 'read', now: options.now, orgId: options.orgId });
   const items = await db.query<ImportRunView>(
@@ -53,13 +60,14 @@ export async function listImportRuns(
               where w.n <= $4) as warnings,
             coalesce((counts->>'warningCount')::int8, 0) as "warningCount",
             started_at as "startedAt", finished_at as "finishedAt"
-       from import_run where org_id = $1
+       from import_run where org_id = $1 and ($5::text is null or file_name like $5 || ':%')
       order by started_at desc, id limit $2 offset $3`,
-    [options.orgId, options.limit, options.offset, LISTED_WARNINGS],
+    [options.orgId, options.limit, options.offset, LISTED_WARNINGS, options.source ?? null],
   );
   const [count] = await db.query<{ n: number }>(
-    'select count(*)::int8 as n from import_run where org_id = $1',
-    [options.orgId],
+    `select count(*)::int8 as n from import_run
+      where org_id = $1 and ($2::text is null or file_name like $2 || ':%')`,
+    [options.orgId, options.source ?? null],
   );
   return { items, total: count?.n ?? 0 };
 }

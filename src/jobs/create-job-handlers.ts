@@ -47,7 +47,7 @@ export function createJobHandlers(
   if (config.CRM_SECRET_KEY) {
     // One run at a time per connection (its hold), each batch with its cursor: a job claimed
     // twice (a lease that ran out) finds the connection busy or nothing left to write.
-    handlers['crm-sync'] = async ({ job, db, clock, config: c }) => {
+    handlers['crm-sync'] = async ({ job, db, clock, config: c, leaseMs }) => {
       const crm = job.payload.crm;
       if (crm !== 'salesforce' && crm !== 'hubspot')
         throw new Error(`job payload: crm ${String(crm)} has no sync`);
@@ -58,6 +58,8 @@ export function createJobHandlers(
         box: SecretBox.fromConfig(c.CRM_SECRET_KEY),
         clock,
         full: job.payload.full === true,
+        // The connection's hold lasts no longer than the job's claim: a dead server frees both.
+        holdMs: leaseMs,
       };
       // A failed or rate-limited run is in the import history; the next slot resumes it.
       if (crm === 'hubspot') {

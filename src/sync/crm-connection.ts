@@ -34,8 +34,32 @@ export interface CrmConnection {
   statusMessage: string | null;
 }
 
+/** One object's batch in the last run, as the admin's screen shows it. */
+export const LastRunObjectSchema = z.object({
+  object: z.string(),
+  status: z.string().describe('succeeded, failed, unchanged'),
+  rows: z.number().int(),
+  new: z.number().int(),
+  changed: z.number().int(),
+  deleted: z.number().int().describe('records deleted in the CRM'),
+});
+
+/** What the last run did: kept on the connection so the screen can say it in words. */
+export const LastRunSchema = z.object({
+  status: z.enum(['succeeded', 'failed', 'stopped', 'rate-limited', 'busy']),
+  message: z.string().nullable(),
+  finishedAt: z.string(),
+  objects: z.array(LastRunObjectSchema),
+});
+export type LastRun = z.infer<typeof LastRunSchema>;
+
 /** What the admin API shows of a connection: everything but the secrets. */
-export type CrmConnectionView = Omit<CrmConnection, 'secrets'> & { lastSyncAt: string | null };
+export type CrmConnectionView = Omit<CrmConnection, 'secrets'> & {
+  lastSyncAt: string | null;
+  /** Until when a run holds the connection (in the past or null: none is running). */
+  runningUntil: string | null;
+  lastRun: LastRun | null;
+};
 
 /** The sealed blob is bound to its organization and CRM: moved to another row, it fails. */
 export const secretsBinding = (orgId: string, kind: CrmKind) => `crm:${orgId}:${kind}`;
@@ -55,6 +79,8 @@ interface ConnectionRow {
   status: 'active' | 'stopped';
   status_message: string | null;
   last_sync_at: string | null;
+  running_until: string | null;
+  last_run: unknown;
 }
 
 async function connectionRow(
@@ -64,7 +90,7 @@ async function connectionRow(
 ): Promise<ConnectionRow | undefined> {
   const [row] = await q.query<ConnectionRow>(
     `select org_id, id, kind, instance_url, login_url, auth_kind, client_id, username, secrets,
-            cursors, settings, status, status_message, last_sync_at
+            cursors, settings, status, status_message, last_sync_at, running_until, last_run
        from crm_connection where org_id = $1 and kind = $2`,
     [orgId, kind],
   );
@@ -88,6 +114,8 @@ function viewOf(row: ConnectionRow): CrmConnectionView {
     status: row.status,
     statusMessage: row.status_message,
     lastSyncAt: row.last_sync_at,
+    runningUntil: row.running_until,
+    lastRun: LastRunSchema.safeParse(row.last_run).data ?? null,
   };
 }
 
@@ -110,7 +138,7 @@ export async function loadCrmConnection(
 ): Promise<CrmConnection | null> {
   const row = await connectionRow(q, orgId, kind);
   if (row === undefined) return null;
-  const { lastSyncAt: _, ...view } = viewOf(row);
+  const { lastSyncAt: _, runningUntil: _r, lastRun: _l, ...view } = viewOf(row);
   const secrets = CrmSecretsSchema.parse(
     JSON.parse(box.open(row.secrets, secretsBinding(orgId, kind))),
   );
@@ -204,4 +232,17 @@ export async function releaseConnection(
       where org_id = $1 and id = $2`,
     [connection.orgId, connection.id, now.toISOString(), synced],
   );
+}
+
+/** Keeps what the run that just ended did, for the admin's screen. */
+export async function saveLastRun(
+  q: Queryable,
+  connection: Pick<CrmConnection, 'orgId' | 'id'>,
+  lastRun: LastRun,
+): Promise<void> {
+  await q.query('update crm_connection set last_run = $3::jsonb where org_id = $1 and id = $2', [
+    connection.orgId,
+    connection.id,
+    JSON.stringify(lastRun),
+  ]);
 }

@@ -14,8 +14,27 @@ export const SYNC_JOB = 'crm-sync';
  */
 export async function requestSync(
   db: Queryable,
-  options: { orgId: string; crm: CrmKind; actorId: string | null; now: Date; full?: boolean },
+  options: {
+    orgId: string;
+    crm: CrmKind;
+    actorId: string | null;
+    now: Date;
+    full?: boolean;
+    /**
+     * Whether this server's job loop runs syncs: without CRM_SECRET_KEY it has no `crm-sync`
+     * handler, and a queued job would wait forever. Refused then, with what to do.
+     */
+    syncsRun?: boolean;
+  },
 ): Promise<{ queued: boolean; jobId: string | null }> {
+  if (options.syncsRun === false) {
+    throw new AppError(
+      'CONFLICT',
+      'This Rudder server has no CRM_SECRET_KEY, so it cannot open the stored CRM tokens or ' +
+        'run a sync. Set CRM_SECRET_KEY (the key the connection was stored with) in the ' +
+        'environment of every Rudder process and restart; nothing was queued.',
+    );
+  }
   const [connection] = await db.query<{
     id: string;
     status: string;

@@ -242,6 +242,11 @@ export function sampleRequest(
       return { url: rule.url.replace(':crm', 'salesforce'), payload: { scheduleMinutes: 30 } };
     case 'POST /api/v1/crm/:crm/sync':
       return { url: rule.url.replace(':crm', 'salesforce'), payload: {} };
+    case 'POST /api/v1/crm/salesforce/oauth/start':
+      return { url, payload: { sandbox: false } };
+    // No state of this session: the callback refuses it and redirects to the CRM screen.
+    case 'GET /api/v1/crm/salesforce/oauth/callback':
+      return { url: `${url}?code=aPrx&state=not-issued` };
     case 'POST /api/v1/api-tokens':
       return { url, payload: { name: `token ${counter}` } };
     default:

@@ -105,7 +105,14 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const hash = await hashPassword(password);
   const a = await seedOrg(db, 'org-a', hash, options);
   const b = await seedOrg(db, 'org-b', hash, options);
-  const config = ConfigSchema.parse({ LOG_LEVEL: process.env.RUDDER_TEST_LOG ?? 'silent' });
+  const config = ConfigSchema.parse({
+    LOG_LEVEL: process.env.RUDDER_TEST_LOG ?? 'silent',
+    // "Sync now" and "Connect Salesforce" need a key and a connected app on the server.
+    CRM_SECRET_KEY: '7'.repeat(64),
+    SALESFORCE_CLIENT_ID: 'world-consumer-key',
+    SALESFORCE_CLIENT_SECRET: 'world-consumer-secret',
+    SALESFORCE_LOGIN_URL: 'https://login.example.test',
+  });
   const app = await createApp({
     db,
     clock,

@@ -15,6 +15,7 @@ export const demoPassword = 'rudder-demo';
 
 export interface AppServer {
   app: FastifyInstance;
+  config: ReturnType<typeof loadConfig>;
   /** The server's database, for a test that needs more data than the demo has. */
   db: Database;
   url: string;
@@ -26,10 +27,12 @@ export interface AppServer {
  * The real server on an in-memory PGlite seeded with the demo, on a free port; with
  * `empty: true`, on an empty database, as `rudder serve` on a fresh data folder (first run).
  */
-export async function startAppServer(options: { empty?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { empty?: boolean; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   const db = await createTestDb();
   if (!options.empty) await seedDemo({ db, now: demoNow });
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...options.env });
   const clock = mutableClock(demoNow);
   const app = await createApp({ db, clock, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -37,6 +40,7 @@ export async function startAppServer(options: { empty?: boolean } = {}): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     app,
+    config,
     db,
     url: `http://127.0.0.1:${port}`,
     clock,

@@ -8,6 +8,10 @@ export interface E2eSuite {
   readonly url: string;
   /** The server's application, for what only the CLI does (e.g. a setup token). */
   readonly app: AppServer['app'];
+  /** The server's configuration (e.g. to run its jobs as its job loop would). */
+  readonly config: AppServer['config'];
+  /** The server's clock. */
+  readonly clock: AppServer['clock'];
   /** The server's database (writes are seen at once: the result caches follow the data version). */
   readonly db: Database;
   /** A new tab, signed out, whose CSP refusals fail the test. */
@@ -21,12 +25,18 @@ export interface E2eSuite {
  * itself, with helmet's CSP, and one browser for the tests of a file, which run in order. Any
  * CSP refusal fails the test.
  */
-export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
+export function e2eSuite(
+  options: { empty?: boolean; env?: () => Record<string, string> } = {},
+): E2eSuite {
   let server: AppServer;
   let browser: Browser;
   const refused: string[] = [];
   beforeAll(async () => {
-    server = await startAppServer(options);
+    server = await startAppServer({
+      ...(options.empty ? { empty: true } : {}),
+      // Read when the suite starts: a test server started before it may be named in it.
+      ...(options.env ? { env: options.env() } : {}),
+    });
     browser = await launchBrowser();
     const index = await fetch(`${server.url}/`);
     expect(index.headers.get('content-type')).toContain('text/html');
@@ -48,6 +58,12 @@ export function e2eSuite(options: { empty?: boolean } = {}): E2eSuite {
     },
     get db() {
       return server.db;
+    },
+    get config() {
+      return server.config;
+    },
+    get clock() {
+      return server.clock;
     },
     async advanceClock(minutes) {
       server.clock.advance(minutes * 60_000);

@@ -203,6 +203,11 @@ export const crmConnection = pgTable(
     /** While a run holds the connection: one run at a time, across servers and the CLI. */
     runningUntil: instant('running_until'),
     lastSyncAt: instant('last_sync_at'),
+    /**
+     * What the last run did, for the admin's screen: `{ status, message, finishedAt,
+     * objects: [{ object, status, rowsRead, deleted }] }` (src/sync/crm-connection.ts).
+     */
+    lastRun: jsonb('last_run'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -241,6 +246,35 @@ export const idempotentRequest = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.caller, t.key] }),
     index('idempotent_request_expires_idx').on(t.orgId, t.expiresAt),
+    foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * An OAuth 2.0 web-server flow under way (src/sync/oauth-flow.ts): the `state` Rudder sent to
+ * the CRM's authorize page, kept as its SHA-256 (a leaked row cannot be replayed), bound to
+ * the admin and their browser session, usable once and only until `expires_at`. The PKCE
+ * code verifier is sealed like a connection's secrets.
+ */
+export const crmOauthState = pgTable(
+  'crm_oauth_state',
+  {
+    orgId: orgId(),
+    id: id(),
+    kind: text('kind').$type<CrmKind>().notNull(),
+    stateHash: text('state_hash').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** SHA-256 of the session cookie that started the flow: another browser cannot finish it. */
+    sessionHash: text('session_hash').notNull(),
+    verifier: text('verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    loginUrl: text('login_url').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('crm_oauth_state_hash_key').on(t.orgId, t.stateHash),
     foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
   ],
 );

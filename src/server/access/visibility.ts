@@ -277,7 +277,11 @@ export const visibility: readonly RouteRule[] = [
   api('DELETE', '/api-tokens/:id', 'api-token', adminOnly),
   api('GET', '/audit-events', 'none', adminOnly),
   /** CRM connections (never their secrets) and "Sync now". */
+  api('GET', '/crm', 'none', adminOnly),
   api('GET', '/crm/:crm', 'none', adminOnly),
+  /** Connect Salesforce from the browser (OAuth web-server flow); the callback is a GET. */
+  api('POST', '/crm/salesforce/oauth/start', 'none', adminOnly),
+  api('GET', '/crm/salesforce/oauth/callback', 'none', adminOnly),
   api('PATCH', '/crm/:crm', 'none', adminOnly),
   api('POST', '/crm/:crm/sync', 'none', adminOnly),
 ];

@@ -4,6 +4,7 @@ import { createApiToken } from '../../auth/create-api-token.js';
 import { listApiTokens } from '../../auth/list-api-tokens.js';
 import { revokeApiToken } from '../../auth/revoke-api-token.js';
 import { plainText } from '../../core/schema-primitives.js';
+import { crmKinds } from '../../db/schema/operations.js';
 import { getSetupChecklist, SetupChecklistSchema } from '../../imports/get-setup-checklist.js';
 import { ImportRunSchema, listImportRuns } from '../../imports/list-import-runs.js';
 import { AuditEventSchema, listAuditEvents } from '../../organization/list-audit-events.js';
@@ -37,16 +38,18 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Import runs, latest first (admin)',
-        querystring: PageQuery,
+        description: '`source=salesforce` (a CRM): only the runs of its sync.',
+        querystring: PageQuery.extend({ source: z.enum(crmKinds).optional() }),
         response: { 200: pageOf(ImportRunSchema), ...problems },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
+      const { limit, offset, source } = request.query;
       const page = await listImportRuns(db, {
         orgId: accessOf(request).caller.orgId,
         limit,
         offset,
+        ...(source === undefined ? {} : { source }),
         now: clock.now(),
       });
       return { ...page, limit, offset };

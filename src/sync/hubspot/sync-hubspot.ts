@@ -4,12 +4,9 @@ import type { ImportRecord, ImportSettings } from '../../imports/import-types.js
 import { recordAudit } from '../../organization/record-audit.js';
 import { AppError, isAppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
-import { startHeartbeat } from '../../shared/heartbeat.js';
 import {
   type CrmConnection,
-  holdConnection,
   loadCrmConnection,
-  releaseConnection,
   renewHold,
   saveCrmSecrets,
   saveCursor,
@@ -17,8 +14,14 @@ import {
 } from '../crm-connection.js';
 import { matchStages } from '../salesforce/match-stages.js';
 import type { Fetch } from '../salesforce/salesforce-auth.js';
-import type { SyncedObject, SyncResult } from '../salesforce/sync-salesforce.js';
 import type { SecretBox } from '../secret-box.js';
+import {
+  DEFAULT_HOLD_MS,
+  type HeldRunOptions,
+  runHoldingConnection,
+  type SyncedObject,
+  type SyncResult,
+} from '../sync-run.js';
 import { HubSpotApi, type HubSpotObject, modifiedOf } from './hubspot-api.js';
 import { HUBSPOT_API_URL } from './hubspot-auth.js';
 import {
@@ -38,7 +41,7 @@ import {
   stagesOf,
 } from './hubspot-mapping.js';
 
-export interface SyncHubSpotOptions {
+export interface SyncHubSpotOptions extends HeldRunOptions {
   db: Database;
   orgId: string;
   box: SecretBox;
@@ -61,9 +64,6 @@ export interface SyncHubSpotOptions {
 
 export type { SyncedObject, SyncResult };
 
-/** How long a run holds its connection before another may take it over (renewed per batch). */
-const HOLD_MS = 15 * 60_000;
-
 /**
  * One HubSpot sync: owners, the pipelines' stages, deals, their property history, and the
  * calls, meetings and e-mails, each object one import run on the same all-or-nothing
@@ -72,7 +72,7 @@ const HOLD_MS = 15 * 60_000;
  * time. A refused token stops the connection until an admin reconnects: never a loop.
  */
 export async function syncHubSpot(options: SyncHubSpotOptions): Promise<SyncResult> {
-  const { db, orgId, box, clock } = options;
+  const { db, orgId, box } = options;
   const stored = await loadCrmConnection(db, orgId, 'hubspot', box);
   if (stored === null) {
     throw new AppError(
@@ -98,9 +98,6 @@ export async function syncHubSpot(options: SyncHubSpotOptions): Promise<SyncResu
     ...stored,
     instanceUrl: (options.baseUrl ?? stored.instanceUrl ?? HUBSPOT_API_URL).replace(/\/+$/, ''),
   };
-  if (!(await holdConnection(db, connection, clock.now(), HOLD_MS))) {
-    return { ...result, status: 'busy', message: 'Another HubSpot sync is running.' };
-  }
   const api = new HubSpotApi(connection, {
     onTokens: (renewed) => saveCrmSecrets(db, { ...renewed, instanceUrl: stored.instanceUrl }, box),
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -108,26 +105,12 @@ export async function syncHubSpot(options: SyncHubSpotOptions): Promise<SyncResu
     ...(options.searchLimit ? { searchLimit: options.searchLimit } : {}),
   });
   const run = new HubSpotRun(options, connection, api, result);
-  const renewal =
-    db.engine === 'postgres'
-      ? startHeartbeat({
-          renew: async () => {
-            await renewHold(db, connection, clock.now(), HOLD_MS);
-            return true;
-          },
-          everyMs: HOLD_MS / 3,
-        })
-      : undefined;
-  try {
-    await run.all();
-  } catch (error: unknown) {
-    await run.failed(error);
-  } finally {
-    await renewal?.stop();
-    result.requests = api.requests;
-    const synced = result.status === 'succeeded' && options.dryRun !== true;
-    await releaseConnection(db, connection, clock.now(), synced);
-  }
+  const held = await runHoldingConnection(options, connection, result, {
+    all: () => run.all(),
+    failed: (error) => run.failed(error),
+    requests: () => api.requests,
+  });
+  if (!held) return { ...result, status: 'busy', message: 'Another HubSpot sync is running.' };
   return result;
 }
 
@@ -425,7 +408,7 @@ class HubSpotRun {
       if (first.done !== true) yield first.value;
       yield* records;
     }
-    await renewHold(db, this.connection, clock.now(), HOLD_MS);
+    await renewHold(db, this.connection, clock.now(), this.options.holdMs ?? DEFAULT_HOLD_MS);
     const now = clock.now();
     const cursorsOf = () =>
       Object.fromEntries(

@@ -1,4 +1,4 @@
-import { createVerify } from 'node:crypto';
+import { createHash, createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_VERSION } from './salesforce-api.js';
@@ -7,8 +7,12 @@ import { API_VERSION } from './salesforce-api.js';
  * TEST SUPPORT: a local HTTP server that answers as Salesforce's documented REST API does,
  * for the contract tests of the sync. Built from the vendor's documented shapes, not from
  * any client library:
- * - `POST /services/oauth2/token` (refresh-token and JWT bearer grants): `{ access_token,
- *   instance_url, id, token_type, issued_at, signature }`, or 400 `{ error, error_description }`;
+ * - `GET /services/oauth2/authorize` (web-server flow with PKCE): as if the user signed in and
+ *   allowed the app at once, a 302 to `redirect_uri?code=…&state=…`, or with `denyNext`
+ *   `?error=access_denied&error_description=end-user denied authorization&state=…`;
+ * - `POST /services/oauth2/token` (authorization-code with `code_verifier`, refresh-token and
+ *   JWT bearer grants): `{ access_token, refresh_token (code grant only), instance_url, id,
+ *   token_type, issued_at, signature }`, or 400 `{ error, error_description }`;
  * - `GET /services/data/vXX.X/queryAll?q=SOQL`: `{ totalSize, done, nextRecordsUrl?, records }`,
  *   each record `{ attributes: { type, url }, ...selected fields }` (relationship fields as
  *   nested records, null fields as null); the next page at `nextRecordsUrl`, which names
@@ -37,6 +41,8 @@ export interface FakeSalesforceOptions {
   clientId?: string;
   /** PEM public key for JWT bearer assertions. */
   publicKey?: string;
+  /** The connected app's consumer secret the authorization-code grant must present. */
+  clientSecret?: string;
   username?: string;
 }
 
@@ -52,6 +58,13 @@ export class FakeSalesforce {
   readonly faults: Fault[] = [];
   /** Every request: method, path with query, whether it carried a valid session. */
   readonly log: { method: string; path: string }[] = [];
+  /** The next authorize request is refused by the user ("Deny"). */
+  denyNext = false;
+  /** Authorization codes issued and not yet redeemed, with what the grant must match. */
+  private readonly codes = new Map<
+    string,
+    { challenge: string; method: string; redirectUri: string; clientId: string }
+  >();
   /** Decoded claims of the JWT assertions received. */
   readonly assertions: Record<string, unknown>[] = [];
   private readonly cursors = new Map<string, FakeRecord[]>();
@@ -112,15 +125,24 @@ export class FakeSalesforce {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
+    if (request.method === 'GET' && path.startsWith('/services/oauth2/authorize?')) {
+      this.authorize(new URL(path, this.url).searchParams, response);
+      return;
+    }
     if (request.method === 'POST' && path === '/services/oauth2/token') {
       const form = new URLSearchParams(await readBody(request));
-      const token = this.grant(form);
+      const byCode = form.get('grant_type') === 'authorization_code';
+      const token = byCode ? this.redeem(form) : this.grant(form);
       if (token === null) {
-        answer(400, { error: 'invalid_grant', error_description: 'expired access/refresh token' });
+        answer(400, {
+          error: 'invalid_grant',
+          error_description: byCode ? 'authentication failure' : 'expired access/refresh token',
+        });
         return;
       }
       answer(200, {
         access_token: token,
+        ...(byCode ? { refresh_token: this.refreshToken } : {}),
         signature: 'c2lnbmF0dXJl',
         scope: 'api refresh_token',
         instance_url: this.url,
@@ -167,6 +189,68 @@ export class FakeSalesforce {
     answer(404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
   }
 
+  /** The authorize page, as if the user signed in and pressed Allow (or Deny). */
+  private authorize(query: URLSearchParams, response: ServerResponse): void {
+    const redirectUri = query.get('redirect_uri');
+    const clientId = query.get('client_id') ?? '';
+    const badClient = this.options.clientId !== undefined && clientId !== this.options.clientId;
+    if (!redirectUri || query.get('response_type') !== 'code' || badClient) {
+      // Salesforce shows an error page rather than redirecting to an unverified callback.
+      response.writeHead(400, { 'content-type': 'text/plain' });
+      response.end('error=invalid_client_id');
+      return;
+    }
+    const back = new URL(redirectUri);
+    const state = query.get('state');
+    if (this.denyNext) {
+      this.denyNext = false;
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'end-user denied authorization');
+    } else {
+      const code = `aPrx${randomBytes(24).toString('base64url')}`;
+      this.codes.set(code, {
+        challenge: query.get('code_challenge') ?? '',
+        method: query.get('code_challenge_method') ?? 'plain',
+        redirectUri,
+        clientId,
+      });
+      back.searchParams.set('code', code);
+    }
+    if (state !== null) back.searchParams.set('state', state);
+    response.writeHead(302, { location: back.toString() });
+    response.end();
+  }
+
+  /** The authorization-code grant: once per code, same client and callback, PKCE verified. */
+  private redeem(form: URLSearchParams): string | null {
+    const code = form.get('code') ?? '';
+    const issued = this.codes.get(code);
+    this.codes.delete(code);
+    if (issued === undefined || this.revoked) return null;
+    const verifier = form.get('code_verifier') ?? '';
+    const expected =
+      issued.method === 'S256'
+        ? createHash('sha256').update(verifier).digest('base64url')
+        : verifier;
+    if (
+      expected !== issued.challenge ||
+      form.get('redirect_uri') !== issued.redirectUri ||
+      form.get('client_id') !== issued.clientId ||
+      (this.options.clientSecret !== undefined &&
+        form.get('client_secret') !== this.options.clientSecret)
+    ) {
+      return null;
+    }
+    return this.issue();
+  }
+
+  private issue(): string {
+    const token = `00DFAKE!session-${this.issued.length + 1}-${Math.random().toString(36).slice(2)}`;
+    this.issued.push(token);
+    this.valid.add(token);
+    return token;
+  }
+
   private grant(form: URLSearchParams): string | null {
     if (this.revoked) return null;
     const type = form.get('grant_type');
@@ -179,10 +263,7 @@ export class FakeSalesforce {
     } else {
       return null;
     }
-    const token = `00DFAKE!session-${this.issued.length + 1}-${Math.random().toString(36).slice(2)}`;
-    this.issued.push(token);
-    this.valid.add(token);
-    return token;
+    return this.issue();
   }
 
   private verifyAssertion(assertion: string): Record<string, unknown> | null {

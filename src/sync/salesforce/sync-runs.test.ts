@@ -15,8 +15,9 @@ import { createJobHandlers } from '../../jobs/create-job-handlers.js';
 import { enqueuePeriodicJobs } from '../../jobs/enqueue-periodic-jobs.js';
 import { runDueJobs } from '../../jobs/run-due-jobs.js';
 import { createApp } from '../../server/create-app.js';
-import { fixedClock } from '../../shared/clock.js';
+import { fixedClock, systemClock } from '../../shared/clock.js';
 import { connectCrm } from '../connect-crm.js';
+import { holdConnection } from '../crm-connection.js';
 import { SecretBox } from '../secret-box.js';
 import { FakeSalesforce } from './fake-salesforce.js';
 import { loaded } from './fake-salesforce-data.js';
@@ -52,6 +53,14 @@ const connect = (orgId: string) =>
     box,
     now: new Date('2024-03-01T00:00:00Z'),
   });
+
+const idOf = async (orgId: string) => {
+  const [row] = await db.query<{ id: string }>('select id from crm_connection where org_id = $1', [
+    orgId,
+  ]);
+  if (row === undefined) throw new Error('no connection');
+  return row.id;
+};
 
 const secrets = () => [REFRESH_TOKEN, CLIENT_SECRET, ...fake.issued];
 
@@ -116,6 +125,68 @@ describe(`Salesforce syncs on the job queue on ${testEngine}`, () => {
       clock: fixedClock('2024-03-04T09:00:00Z'),
     });
     expect(next.status).toBe('succeeded');
+  });
+
+  it('a killed run holds the connection one short lease, not a quarter of an hour', async () => {
+    const orgId = await insertOrg(db, { slug: 'sf-killed' });
+    await connect(orgId);
+    const t0 = Date.parse('2024-03-06T08:00:00Z');
+    // Run A stalls on its first request, as a process does that is about to be killed; its
+    // clock stands at t0, so whatever it renews, its hold ends at t0 + one lease.
+    let cut: (error: Error) => void = () => undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      cut = reject;
+    });
+    const a = syncSalesforce({
+      db,
+      orgId,
+      box,
+      clock: fixedClock(new Date(t0)),
+      fetch: () => stalled,
+    });
+    await vi.waitFor(async () => {
+      const [row] = await db.query<{ until: string | null }>(
+        `select running_until as until from crm_connection where org_id = $1`,
+        [orgId],
+      );
+      expect(row?.until).toBe('2024-03-06T08:01:00.000Z');
+    });
+    const at = (seconds: number) =>
+      syncSalesforce({ db, orgId, box, clock: fixedClock(new Date(t0 + seconds * 1000)) });
+    expect((await at(30)).status).toBe('busy');
+    // One lease (a minute) later the connection is free: another run takes it and syncs.
+    const b = await at(61);
+    expect(b.status).toBe('succeeded');
+    cut(new Error('killed'));
+    await a;
+  });
+
+  it('a live run renews its hold while it works: nobody takes the connection from it', async () => {
+    const orgId = await insertOrg(db, { slug: 'sf-renewed' });
+    await connect(orgId);
+    // Each request waits 700 ms: the run (about ten requests) lasts several 2 s leases. (On
+    // PGlite a renewal waits for a batch's transaction, as any claim does: the lease is long
+    // enough for a batch here even on a busy machine.)
+    const slow: typeof fetch = async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return fetch(input, init);
+    };
+    const running = syncSalesforce({
+      db,
+      orgId,
+      box,
+      clock: systemClock,
+      holdMs: 2_000,
+      fetch: slow,
+    });
+    const tries: boolean[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      tries.push(await holdConnection(db, { orgId, id: await idOf(orgId) }, new Date(), 2_000));
+    }
+    const result = await running;
+    expect(result.status).toBe('succeeded');
+    expect(tries).toEqual([false, false, false, false, false]);
   });
 
   it('"Sync now" is for admins, queues a job, and no answer shows a secret', async () => {

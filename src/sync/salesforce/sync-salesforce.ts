@@ -1,22 +1,26 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { OpportunityField } from '../../db/schema/pipeline.js';
 import { importRecords } from '../../imports/import-records.js';
-import type { ImportRecord, ImportResult, ImportSettings } from '../../imports/import-types.js';
+import type { ImportRecord, ImportSettings } from '../../imports/import-types.js';
 import { recordAudit } from '../../organization/record-audit.js';
 import { AppError, isAppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
-import { startHeartbeat } from '../../shared/heartbeat.js';
 import {
   type CrmConnection,
-  holdConnection,
   loadCrmConnection,
-  releaseConnection,
   renewHold,
   saveCrmSecrets,
   saveCursor,
   stopConnection,
 } from '../crm-connection.js';
 import type { SecretBox } from '../secret-box.js';
+import {
+  DEFAULT_HOLD_MS,
+  type HeldRunOptions,
+  runHoldingConnection,
+  type SyncedObject,
+  type SyncResult,
+} from '../sync-run.js';
 import { matchStages } from './match-stages.js';
 import { SalesforceApi, type SalesforceRecord } from './salesforce-api.js';
 import type { Fetch } from './salesforce-auth.js';
@@ -33,7 +37,9 @@ import {
   taskRecord,
 } from './salesforce-mapping.js';
 
-export interface SyncSalesforceOptions {
+export type { SyncedObject, SyncResult };
+
+export interface SyncSalesforceOptions extends HeldRunOptions {
   db: Database;
   orgId: string;
   box: SecretBox;
@@ -52,33 +58,6 @@ export interface SyncSalesforceOptions {
   onProgress?: (progress: { object: string; rowsRead: number }) => void;
 }
 
-/** What one object's batch did: its import run, and the cursor it reached. */
-export interface SyncedObject {
-  object: string;
-  runId: string | null;
-  status: ImportResult['status'] | 'unchanged';
-  counts: ImportResult['counts'] | null;
-  /** The SystemModstamp this batch reached (committed with it unless a dry run). */
-  cursor: string | null;
-  /** Records Salesforce reports deleted: activities removed, others left as they were. */
-  deleted: number;
-  /** Records not imported, and why (e.g. history of a deal Rudder does not have). */
-  skipped: number;
-  errors: ImportResult['errors'];
-}
-
-export interface SyncResult {
-  status: 'succeeded' | 'failed' | 'stopped' | 'rate-limited' | 'busy';
-  /** For the admin, in words; null when all went well. */
-  message: string | null;
-  objects: SyncedObject[];
-  stagesAdded: string[];
-  /** API requests made (Salesforce counts them against the organization's daily limit). */
-  requests: number;
-}
-
-/** How long a run holds its connection before another may take it over (renewed per batch). */
-const HOLD_MS = 15 * 60_000;
 /** Opportunity ids per history query: well under SOQL's and URLs' length limits. */
 const HISTORY_CHUNK = 200;
 
@@ -116,9 +95,6 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
     ...stored,
     instanceUrl: options.instanceUrl?.replace(/\/+$/, '') ?? stored.instanceUrl,
   };
-  if (!(await holdConnection(db, connection, clock.now(), HOLD_MS))) {
-    return { ...result, status: 'busy', message: 'Another Salesforce sync is running.' };
-  }
   const api = new SalesforceApi(connection, {
     now: () => clock.now(),
     onTokens: (renewed) => saveCrmSecrets(db, { ...renewed, instanceUrl: stored.instanceUrl }, box),
@@ -126,28 +102,12 @@ export async function syncSalesforce(options: SyncSalesforceOptions): Promise<Sy
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const run = new SyncRun(options, connection, api, result);
-  // On PostgreSQL, where other servers may wait for the connection, the hold is renewed while
-  // a batch runs; on PGlite the batch's transaction holds the only connection anyway.
-  const renewal =
-    db.engine === 'postgres'
-      ? startHeartbeat({
-          renew: async () => {
-            await renewHold(db, connection, clock.now(), HOLD_MS);
-            return true;
-          },
-          everyMs: HOLD_MS / 3,
-        })
-      : undefined;
-  try {
-    await run.all();
-  } catch (error: unknown) {
-    await run.failed(error);
-  } finally {
-    await renewal?.stop();
-    result.requests = api.requests;
-    const synced = result.status === 'succeeded' && options.dryRun !== true;
-    await releaseConnection(db, connection, clock.now(), synced);
-  }
+  const held = await runHoldingConnection(options, connection, result, {
+    all: () => run.all(),
+    failed: (error) => run.failed(error),
+    requests: () => api.requests,
+  });
+  if (!held) return { ...result, status: 'busy', message: 'Another Salesforce sync is running.' };
   return result;
 }
 
@@ -210,15 +170,14 @@ class SyncRun {
   private async opportunities(): Promise<boolean> {
     const amountField = this.settings.amountField;
     const stamps: Record<string, string | undefined> = {};
-    let deleted = 0;
+    const deletedIds: string[] = [];
     const api = this.api;
     const cursor = this.cursors.Opportunity;
     async function* records(): AsyncGenerator<ImportRecord> {
       let line = 0;
       for await (const record of api.queryAll(soql.Opportunity(cursor, amountField))) {
         stamps.Opportunity = later(stamps.Opportunity, field(record, 'SystemModstamp'));
-        // Rudder never deletes a deal (its history is the record of a rep's pipeline).
-        if (isDeleted(record)) deleted += 1;
+        if (isDeleted(record)) deletedIds.push(field(record, 'Id'));
         else yield opportunityRecord(record, ++line, amountField);
       }
     }
@@ -233,7 +192,12 @@ class SyncRun {
       records: records(),
       stamps,
       settings: { addStages: true, snapshotEvents },
-      deleted: () => deleted,
+      deleted: () => deletedIds.length,
+      // A deal deleted in Salesforce (a duplicate, a mistake) leaves Rudder as it left the CRM,
+      // in the batch that reads it: out of open pipeline, results and rankings, with its
+      // events (the rep_month rollup follows through its triggers). Its activities stay,
+      // unlinked; 1:1s already held keep what their snapshot showed.
+      beforeCommit: (tx) => removeOpportunities(tx, this.options.orgId, deletedIds),
     });
   }
 
@@ -354,7 +318,7 @@ class SyncRun {
       if (first.done !== true) yield first.value;
       yield* records;
     }
-    await renewHold(db, this.connection, clock.now(), HOLD_MS);
+    await renewHold(db, this.connection, clock.now(), this.options.holdMs ?? DEFAULT_HOLD_MS);
     const now = clock.now();
     const imported = await importRecords({
       db,
@@ -461,6 +425,30 @@ class SyncRun {
     );
     return new Set(rows.map((row) => row.external_id));
   }
+}
+
+/** Deletes the organization's opportunities with these external ids, and their events. */
+async function removeOpportunities(
+  tx: Queryable,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<void> {
+  if (externalIds.length === 0) return;
+  const gone = await tx.query<{ id: string }>(
+    'delete from opportunity where org_id = $1 and external_id = any($2::text[]) returning id',
+    [orgId, externalIds],
+  );
+  if (gone.length === 0) return;
+  const ids = gone.map((row) => row.id);
+  await tx.query(
+    'delete from opportunity_event where org_id = $1 and opportunity_id = any($2::uuid[])',
+    [orgId, ids],
+  );
+  await tx.query(
+    `update activity set opportunity_id = null
+      where org_id = $1 and opportunity_id = any($2::uuid[])`,
+    [orgId, ids],
+  );
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

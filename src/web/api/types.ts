@@ -13,6 +13,7 @@ import type { MeSchema } from '../../organization/get-me.js';
 import type { OrgSettingsViewSchema } from '../../organization/get-org-settings.js';
 import type { AuditEventSchema } from '../../organization/list-audit-events.js';
 import type { ProblemSchema, pageOf } from '../../server/schemas/common.js';
+import type { CrmListSchema } from '../../server/schemas/crm.js';
 
 export type { CreatedApiToken } from '../../auth/create-api-token.js';
 export type { ApiTokenView as ApiToken } from '../../auth/list-api-tokens.js';
@@ -78,6 +79,10 @@ export type ImportRunDetail = z.infer<typeof ImportRunDetailSchema>;
 /** What `POST /imports` answers for a clean run or dry run (a failed one: a Problem). */
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/** `GET /crm`: the admin's CRM screen. */
+export type CrmList = z.infer<typeof CrmListSchema>;
+export type CrmListing = CrmList['crms'][number];
+export type CrmConnection = NonNullable<CrmListing['connection']>;
 /** RFC 9457 problem details, as every API error is answered. */
 export type Problem = z.infer<typeof ProblemSchema>;
 /** One line of an import's errors (the `issues` of the Problem format). */

@@ -15,6 +15,7 @@ const PersonPage = lazy(() => import('../features/rep/person-page.js'));
 const ScorecardPage = lazy(() => import('../features/scorecard/scorecard-page.js'));
 const PresentationPage = lazy(() => import('../features/scorecard/presentation-page.js'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page.js'));
+const CrmPage = lazy(() => import('../features/settings/crm-page.js'));
 const AdminPeoplePage = lazy(() => import('../features/admin/people-page.js'));
 const AdminImportsPage = lazy(() => import('../features/admin/imports-page.js'));
 const AdminTokensPage = lazy(() => import('../features/admin/tokens-page.js'));
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="scorecard" element={lazyPage(<ScorecardPage />)} />
         <Route path="scorecard/present" element={lazyPage(<PresentationPage />)} />
         <Route path="settings" element={lazyPage(<SettingsPage />)} />
+        <Route path="settings/crm" element={lazyPage(<CrmPage />)} />
         <Route path="admin/people" element={lazyPage(<AdminPeoplePage />)} />
         <Route path="admin/imports" element={lazyPage(<AdminImportsPage />)} />
         <Route path="admin/tokens" element={lazyPage(<AdminTokensPage />)} />

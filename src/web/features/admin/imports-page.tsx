@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type ImportKind, importKinds } from '../../../imports/read/import-fields.js';
 import type { ImportColumns } from '../../../imports/suggest-import-columns.js';
 import { ApiError, api, messageOf } from '../../api/client.js';
@@ -47,9 +47,11 @@ export default function ImportsPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
+  // `?source=salesforce` (the CRM screen's link): only that CRM's sync runs.
+  const source = params.get('source');
   const history = useQuery({
-    queryKey: historyKey,
-    queryFn: () => api<Page<ImportRun>>('GET', '/imports'),
+    queryKey: [...historyKey, source],
+    queryFn: () => api<Page<ImportRun>>('GET', '/imports', { query: { source } }),
   });
 
   /** Reads the file's header on the server (the importer's own reader) and proposes a mapping. */
@@ -164,6 +166,12 @@ export default function ImportsPage() {
       ) : null}
       {outcome ? (
         <OutcomeView outcome={outcome} columns={mapping ? chosenColumns(mapping) : undefined} />
+      ) : null}
+      {source ? (
+        <p className="banner warn" role="status">
+          Showing only the runs of the {source} sync.{' '}
+          <Link to="/admin/imports">Show every import</Link>
+        </p>
       ) : null}
       <QueryView query={history} what="the import history">
         {(page) => <ImportHistory runs={page.items} />}

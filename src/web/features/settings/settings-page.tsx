@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useOrgSettings } from '../../api/queries.js';
 import { useSession } from '../../app/session.js';
 import { QueryView } from '../../components/states.js';
@@ -11,7 +12,17 @@ export default function SettingsPage() {
   return (
     <section className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      {person.role === 'admin' ? null : <CalendarLink />}
+      {person.role === 'admin' ? (
+        <section className="card" aria-labelledby="crm-link-title">
+          <h2 id="crm-link-title">CRM</h2>
+          <p>
+            Connect Salesforce so deals, their history and activities sync on a schedule.{' '}
+            <Link to="/settings/crm">CRM connections</Link>
+          </p>
+        </section>
+      ) : (
+        <CalendarLink />
+      )}
       <section className="card" aria-labelledby="thresholds-title">
         <h2 id="thresholds-title">Thresholds and cadence</h2>
         <p className="muted">
