@@ -281,7 +281,10 @@ describe(`Salesforce's OAuth web-server flow from the admin's screen on ${testEn
       });
       expect(listed.json()).toMatchObject({
         secretKeyConfigured: false,
-        crms: [{ kind: 'salesforce', label: 'Salesforce', connectInBrowser: true, queued: false }],
+        crms: [
+          { kind: 'salesforce', label: 'Salesforce', connectInBrowser: true, queued: false },
+          { kind: 'hubspot', label: 'HubSpot', connectInBrowser: false, queued: false },
+        ],
       });
     } finally {
       await app.close();
