@@ -67,6 +67,11 @@ export function ColumnMapping({
           : `Proposed from ${sources[columns.preset]}.`}{' '}
         Choose the column of your file that holds each field; the choice is kept for the next file.
       </p>
+      {columns.notes.map((note) => (
+        <p key={note} className="mapping-note">
+          {note}
+        </p>
+      ))}
       <div className="mapping-grid">
         {fields.map(({ field, required }) => (
           <label
