@@ -6,6 +6,9 @@ import { e2eSuite } from './suite.js';
 
 const suite = e2eSuite();
 
+// Run in the page (the tests are typed without the DOM library).
+declare const getComputedStyle: (element: unknown) => { textOverflow: string; lineHeight: string };
+
 const step = (page: Page, name: RegExp) =>
   page.getByRole('navigation', { name: 'Steps of the 1:1' }).getByRole('button', { name });
 
