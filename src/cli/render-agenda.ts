@@ -91,7 +91,7 @@ export function renderAgenda(agenda: Agenda, style: Style = plainStyle): string 
       style.bold('Pipeline'),
       `  Coverage   ${coverageText}`,
       `  By stage   ${pipeline.shape.byStage.map((s) => `${s.name} ${s.count}`).join(' · ')}`,
-      `  Deal size  ${pipeline.shape.averageDealSize === null ? '—' : money(pipeline.shape.averageDealSize)} (team ${pipeline.shape.teamAverageDealSize === null ? '—' : money(pipeline.shape.teamAverageDealSize)})`,
+      `  Deal size  won ${pipeline.shape.averageWonDealSize === null ? '—' : money(pipeline.shape.averageWonDealSize)} (team ${pipeline.shape.teamAverageDealSize === null ? '—' : money(pipeline.shape.teamAverageDealSize)}), open ${pipeline.shape.averageDealSize === null ? '—' : money(pipeline.shape.averageDealSize)}`,
       `  Since ${m.since}: created ${mc(m.created)}, advanced ${mc(m.advanced)}, regressed ${mc(m.regressed)}, slipped ${mc(m.slipped)}, pulled in ${mc(m.pulledIn)}, stalled ${mc(m.stalled)}, won ${mc(m.won)}, lost ${mc(m.lost)}`,
       `  Cycle      win rate ${pct(pipeline.cycle.winRate)} · ${pipeline.cycle.averageCycleDays === null ? '—' : `${Math.round(pipeline.cycle.averageCycleDays)} days`} average · velocity ${pipeline.cycle.velocityPerDay === null ? '—' : `${money(pipeline.cycle.velocityPerDay)}/day`}`,
       ...pipeline.topDeals.map(

@@ -31,8 +31,17 @@ export const ShapeSchema = z.object({
   open: MoneyCountSchema,
   byStage: z.array(StageBucketSchema),
   emptyStages: z.array(z.string()),
-  averageDealSize: z.number().nullable(),
-  teamAverageDealSize: z.number().nullable(),
+  averageDealSize: z.number().nullable().describe("the rep's average open deal"),
+  averageWonDealSize: z
+    .number()
+    .nullable()
+    .describe("the rep's average won deal over the trailing 12 months; null when none won"),
+  teamAverageDealSize: z
+    .number()
+    .nullable()
+    .describe(
+      "the team's average won deal over the same 12 months, to compare with averageWonDealSize",
+    ),
   pastDue: MoneyCountSchema.extend({ share: ratio }),
   noCloseDate: MoneyCountSchema,
 });

@@ -34,6 +34,7 @@ describe('computeShape', () => {
       ],
       stages: defaultStages,
       asOf: '2026-11-03',
+      closed: { wonCount: 0, lostCount: 0, wonValue: 0, wonCycleDays: 0 },
       teamAverageDealSize: 4_000_000,
     });
     expect(shape.byStage.map((s) => [s.name, s.count, s.value])).toEqual([
@@ -47,6 +48,41 @@ describe('computeShape', () => {
     expect(shape.averageDealSize).toBe(2_000_000);
     expect(shape.pastDue).toEqual({ count: 1, value: 1_000_000, share: 1 / 3 });
     expect(shape.noCloseDate).toEqual({ count: 1, value: 3_000_000 });
+  });
+});
+
+describe("the average deal against the team's", () => {
+  it("compares the rep's average won deal with the team's average won deal, the open average beside", () => {
+    const shape = computeShape({
+      // Open: 1,000,000 and 5,000,000, average 3,000,000.
+      opportunities: [
+        opportunityFact({ id: 'a', stageId: 'qualify', amount: 1_000_000 }),
+        opportunityFact({ id: 'b', stageId: 'negotiate', amount: 5_000_000 }),
+      ],
+      stages: defaultStages,
+      asOf: '2026-11-03',
+      // Won in the trailing 12 months: 3 deals for 4,500,000, average 1,500,000.
+      closed: { wonCount: 3, lostCount: 2, wonValue: 4_500_000, wonCycleDays: 90 },
+      // The team's won deals over the same 12 months average 2,000,000.
+      teamAverageDealSize: 2_000_000,
+    });
+    // Before, the tile set the open average (3,000,000) against the team's won 2,000,000:
+    // "above the team" when the rep's won deals are in fact smaller.
+    expect(shape.averageWonDealSize).toBe(1_500_000);
+    expect(shape.teamAverageDealSize).toBe(2_000_000);
+    expect(shape.averageDealSize).toBe(3_000_000);
+  });
+
+  it('has no won average when nothing was won in 12 months', () => {
+    const shape = computeShape({
+      opportunities: [],
+      stages: defaultStages,
+      asOf: '2026-11-03',
+      closed: { wonCount: 0, lostCount: 4, wonValue: 0, wonCycleDays: 0 },
+      teamAverageDealSize: 2_000_000,
+    });
+    expect(shape.averageWonDealSize).toBeNull();
+    expect(shape.averageDealSize).toBeNull();
   });
 });
 

@@ -25,6 +25,7 @@ export function repPipeline(options: RepPipelineOptions): Pipeline {
     opportunities,
     stages,
     asOf,
+    closed: facts.closed,
     teamAverageDealSize: facts.team?.averageDealSize ?? null,
   });
   const movementOptions: MovementOptions = {

@@ -7,7 +7,7 @@ import { blankResult, finishImportRun, keepImportRunAlive } from './import-run.j
 import type { ImportProgress, ImportRecord, ImportResult, ImportSettings } from './import-types.js';
 import type { CsvDelimiter } from './read/detect-delimiter.js';
 import { type PresetName, probabilityScale } from './read/presets.js';
-import { type CsvFile, openCsv } from './read/read-csv.js';
+import { type CsvFile, type CsvRecord, openCsv } from './read/read-csv.js';
 import { resolveColumns } from './read/resolve-columns.js';
 
 export interface ImportCsvOptions {
@@ -42,6 +42,8 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
   const { db, settings, runId } = options;
   const dryRun = settings.dryRun === true;
   let file: CsvFile;
+  let ahead: Awaited<ReturnType<typeof peek>> = { read: [], failure: null };
+  let rest: AsyncIterator<CsvRecord> | null = null;
   let mapping: ReturnType<typeof resolveColumns>;
   // An upload's header may be slow to arrive: the run's lease lasts while it is awaited.
   const lease = keepImportRunAlive(db, {
@@ -54,9 +56,15 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.maxFieldBytes === undefined ? {} : { maxFieldBytes: options.maxFieldBytes }),
     });
+    // A people file's "Role" column is the role or the team by its values (resolveColumns).
+    if (settings.kind === 'people') {
+      rest = file[Symbol.asyncIterator]();
+      ahead = await peek(rest, SAMPLE_ROWS);
+    }
     mapping = resolveColumns({
       kind: settings.kind,
       headers: file.headers,
+      sample: ahead.read.map((record) => record.values),
       preset: options.preset,
       ...(options.map === undefined ? {} : { map: options.map }),
     });
@@ -88,7 +96,7 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
       preset: mapping.preset,
       probabilityScale: probabilityScale[mapping.preset],
     },
-    records: byField(csv, mapping.columns),
+    records: byField(rest === null ? csv : resume(ahead, rest), mapping.columns),
     readerIssues: () => csv.issues,
     ...(options.segmentRows === undefined ? {} : { segmentRows: options.segmentRows }),
     bytesRead: options.bytesRead,
@@ -98,9 +106,43 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
   });
 }
 
+/** Rows of a people file read before its columns are mapped. */
+const SAMPLE_ROWS = 50;
+
+/**
+ * Up to `count` records, read ahead. A file problem met on the way (an unclosed quote) is
+ * kept for `resume` to throw after these records, as reading them in order would.
+ */
+async function peek(
+  records: AsyncIterator<CsvRecord>,
+  count: number,
+): Promise<{ read: CsvRecord[]; failure: { error: unknown } | null }> {
+  const read: CsvRecord[] = [];
+  try {
+    while (read.length < count) {
+      const next = await records.next();
+      if (next.done === true) break;
+      read.push(next.value);
+    }
+  } catch (error: unknown) {
+    return { read, failure: { error } };
+  }
+  return { read, failure: null };
+}
+
+/** The records read ahead, then the rest of the file. */
+async function* resume(
+  ahead: Awaited<ReturnType<typeof peek>>,
+  rest: AsyncIterator<CsvRecord>,
+): AsyncGenerator<CsvRecord> {
+  yield* ahead.read;
+  if (ahead.failure !== null) throw ahead.failure.error;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+}
+
 /** The file's records keyed by Rudder's field names instead of the file's headers. */
 async function* byField(
-  file: CsvFile,
+  file: AsyncIterable<CsvRecord>,
   columns: Readonly<Record<string, string | undefined>>,
 ): AsyncGenerator<ImportRecord> {
   const pairs = Object.entries(columns).filter(

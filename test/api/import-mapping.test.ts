@@ -71,6 +71,39 @@ describe(`the web's column mapping: suggested, applied, validated, remembered ($
     });
   });
 
+  it('proposes a "Role" column as the role or the team by its values, and says which', async () => {
+    const noteOf = async (csv: string) => {
+      const response = await columns(csv);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { notes: string[] }).notes;
+    };
+    // A sheet of reps and managers: the role (it used to be proposed as the team as well).
+    const sheet = 'Name,Email,Role,Manager\nMo,mo@x.test,Manager,\nRo,ro@x.test,rep,Mo\n';
+    expect((await proposed(sheet)).chosen).toEqual({
+      name: 'Name',
+      email: 'Email',
+      role: 'Role',
+      manager: 'Manager',
+    });
+    expect(await noteOf(sheet)).toEqual([
+      'The column "Role" is read as the person\'s role: its values are roles (manager, rep). Choose it for Team if it holds team names.',
+    ]);
+    // The web sends the file's first 64 KiB: a last row cut short is not read as a value.
+    expect(await noteOf(`${sheet}Xo,xo@x.test,Mana`)).toEqual(await noteOf(sheet));
+    // A Salesforce user report: Role is the role hierarchy, the team.
+    const report =
+      'Full Name,Email,Role,Manager\nMo,mo@x.test,West Sales,\nRo,ro@x.test,West Sales,Mo\n';
+    expect((await proposed(report)).chosen).toEqual({
+      name: 'Full Name',
+      email: 'Email',
+      team: 'Role',
+      manager: 'Manager',
+    });
+    expect(await noteOf(report)).toEqual([
+      'The column "Role" is read as the team: its values are not roles ("West Sales"), as in a Salesforce user export, where the role names the team. Choose it for Role if it holds roles (admin, leader, manager, rep).',
+    ]);
+  });
+
   it('refuses a mapping that leaves a required field without a column, or names no such field', async () => {
     const unmapped = await upload(
       body(rows('Hal Agent;hal@agents.test;;')),

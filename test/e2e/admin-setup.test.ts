@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshots, seriousViolations, signIn } from './browser.js';
@@ -111,6 +112,41 @@ describe("the admin's first steps and the column mapping", () => {
     expect(await mapping.textContent()).toContain('the mapping you used last time');
     expect(await mapping.getByLabel(/^Manager ·/).inputValue()).toBe('Reports Up To');
     expect(await sideways(page)).toBe(0);
+    await page.close();
+  });
+  it("says how it read a people file's Role column and lets the admin choose otherwise", async () => {
+    const page = await suite.page();
+    await signIn(page, suite.url, 'admin@demo.rudder.dev');
+    await page.getByRole('link', { name: 'Upload people and teams' }).click();
+    await page.getByRole('heading', { name: 'Imports', level: 1 }).waitFor();
+    // A Salesforce user report: its Role is the role hierarchy, the team.
+    await choose(
+      page,
+      'users.csv',
+      'Full Name,Email,Role,Manager\nNora Quinn,nora@sf.test,Western Sales Team,Priya Raman\n',
+    );
+    const mapping = page.getByRole('region', { name: 'Columns' });
+    await mapping.waitFor();
+    expect(await mapping.getByLabel(/^Team/).inputValue()).toBe('Role');
+    expect(await mapping.getByLabel(/^Role/).inputValue()).toBe('');
+    const note = mapping.locator('.mapping-note');
+    expect(await note.textContent()).toBe(
+      'The column "Role" is read as the team: its values are not roles ("Western Sales Team"), as in a Salesforce user export, where the role names the team. Choose it for Role if it holds roles (admin, leader, manager, rep).',
+    );
+    mkdirSync('/work/briefs/shots', { recursive: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mapping.screenshot({ path: '/work/briefs/shots/defects-role-note-390.png' });
+    expect(await sideways(page)).toBe(0);
+    await mapping.screenshot({ path: '/work/briefs/shots/defects-role-note-1280.png' });
+    // A sheet of reps and managers: the role, said as plainly.
+    await choose(
+      page,
+      'team.csv',
+      'Name,Email,Role,Manager\nNora Quinn,nora@x.test,Rep,Priya Raman\nPriya Raman,priya@x.test,Manager,\n',
+    );
+    await note.filter({ hasText: "read as the person's role" }).waitFor();
+    expect(await mapping.getByLabel(/^Role/).inputValue()).toBe('Role');
+    expect(await mapping.getByLabel(/^Team/).inputValue()).toBe('');
     await page.close();
   });
 });

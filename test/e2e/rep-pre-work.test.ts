@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { screenshots, seriousViolations, signIn } from './browser.js';
 import { e2eSuite } from './suite.js';
@@ -36,6 +37,43 @@ describe("the rep's part between meetings", () => {
     await rep.reload();
     const old = form.getByLabel('What closes by the 31st, of $50,000?');
     expect(await old.inputValue()).toBe('Globex.');
+    // Grouped by step of the 1:1, as the agenda suggests them, the old wording apart.
+    const suggested = (await rep.evaluate(`(async () => {
+      const me = await (await fetch('/api/v1/me')).json();
+      return (await (await fetch('/api/v1/people/' + me.person.id + '/agenda')).json()).questions;
+    })()`)) as Array<{ stage: string; text: string }>;
+    const legends = {
+      results: 'Your results',
+      pipeline: 'Your pipeline',
+      activity: 'Your activity',
+    };
+    const expected = (['results', 'pipeline', 'activity'] as const)
+      .map((stage) => ({
+        legend: legends[stage],
+        texts: suggested.filter((q) => q.stage === stage).map((q) => q.text),
+      }))
+      .filter((group) => group.texts.length > 0);
+    expected.push({
+      legend: 'Answered before, worded otherwise',
+      texts: ['What closes by the 31st, of $50,000?'],
+    });
+    const groups = await form.locator('fieldset').evaluateAll((sets) =>
+      sets.map((set) => ({
+        legend: set.querySelector('legend')?.firstChild?.textContent?.trim() ?? '',
+        texts: [...set.querySelectorAll('label')].map((l) => l.firstChild?.textContent ?? ''),
+      })),
+    );
+    expect(groups).toEqual(expected);
+    const total = suggested.length + 1;
+    await form.getByText(`2 of ${total} answered`).waitFor();
+    // Save stays in reach: at the bottom of the screen while the form runs on below it.
+    await form.getByRole('textbox').nth(2).focus();
+    const save = form.getByRole('button', { name: 'Save my answers' });
+    const saveBox = await save.boundingBox();
+    expect((saveBox?.y ?? 0) + (saveBox?.height ?? 0)).toBeLessThanOrEqual(844);
+    mkdirSync('/work/briefs/shots', { recursive: true });
+    await rep.screenshot({ path: '/work/briefs/shots/defects-pre-work-390.png', fullPage: true });
+    await form.screenshot({ path: '/work/briefs/shots/defects-pre-work-form-390.png' });
     await form.getByRole('button', { name: 'Save my answers' }).click();
     await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const after = (await rep.evaluate(

@@ -52,6 +52,12 @@ const writePeople = [
    where s.manager_line is not null or s.manager_person is not null`,
 ];
 
+/**
+ * The start of a membership given with the person's creation: before any CRM data, so it
+ * covers every month Rudder has figures for.
+ */
+export const membershipOrigin = '1970-01-01';
+
 /** Teams, their managers and memberships ($2: the as-of day in the org's zone). */
 const writeTeams = [
   `insert into team (org_id, name)
@@ -70,8 +76,12 @@ const writeTeams = [
    from import_staging s join team t on t.org_id = $1 and t.name = s.team
    where m.org_id = $1 and m.person_id = s.target_id and m.valid_to is null
      and m.team_id <> t.id and m.valid_from < $2::date`,
+  // A person new to Rudder was in the file's team before the import: the membership counts
+  // from the beginning of the data, so the first 1:1 ranks them for last month. An existing
+  // person's new team (a move) starts on the as-of day.
   `insert into team_membership (org_id, team_id, person_id, valid_from)
-   select distinct $1::uuid, t.id, s.target_id, $2::date
+   select distinct $1::uuid, t.id, s.target_id,
+          case when s.is_new then '${membershipOrigin}'::date else $2::date end
    from import_staging s join team t on t.org_id = $1 and t.name = s.team
    where not exists (select 1 from team_membership m where m.org_id = $1
                      and m.person_id = s.target_id and m.team_id = t.id and m.valid_to is null)`,

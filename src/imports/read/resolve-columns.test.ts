@@ -204,3 +204,90 @@ describe('resolveColumns errors', () => {
     );
   });
 });
+
+describe("a people file's Role column: the person's role or the team", () => {
+  const generic = ['Name', 'Email', 'Role', 'Manager'];
+  const rows = (role: string[]) => role.map((value) => ({ Role: value }));
+
+  it('reads a generic sheet whose Role values are roles as the role, with no team', () => {
+    const resolved = resolveColumns({
+      kind: 'people',
+      headers: generic,
+      sample: rows(['rep', 'Manager', '', 'rep']),
+    });
+    expect(resolved.columns).toEqual({
+      name: 'Name',
+      email: 'Email',
+      role: 'Role',
+      manager: 'Manager',
+    });
+    expect(resolved.preset).toBe('rudder');
+    expect(resolved.notes).toEqual([
+      'The column "Role" is read as the person\'s role: its values are roles (rep, manager). Choose it for Team if it holds team names.',
+    ]);
+  });
+
+  it("reads a Salesforce user report's Role (the role hierarchy) as the team", () => {
+    const headers = ['Full Name', 'Email', 'Role', 'Manager', 'Title'];
+    const resolved = resolveColumns({
+      kind: 'people',
+      headers,
+      sample: rows(['Western Sales Team', 'Western Sales Team', 'VP, North American Sales']),
+    });
+    expect(resolved.columns).toEqual({
+      name: 'Full Name',
+      email: 'Email',
+      team: 'Role',
+      manager: 'Manager',
+      title: 'Title',
+    });
+    expect(resolved.notes?.[0]).toContain('"Role" is read as the team');
+  });
+
+  it("takes a Data Loader export's UserRole.Name as the team, with no note: nothing is ambiguous", () => {
+    const headers = ['Id', 'Name', 'Email', 'UserRole.Name', 'ManagerId'];
+    const resolved = resolveColumns({ kind: 'people', headers });
+    expect(resolved).toEqual({
+      preset: 'salesforce',
+      columns: {
+        external_id: 'Id',
+        name: 'Name',
+        email: 'Email',
+        team: 'UserRole.Name',
+        manager_external_id: 'ManagerId',
+      },
+    });
+  });
+
+  it('decides by the headers when no rows are at hand', () => {
+    const bare = resolveColumns({ kind: 'people', headers: generic });
+    expect(bare.columns).toMatchObject({ role: 'Role' });
+    expect(bare.columns.team).toBeUndefined();
+    const salesforce = resolveColumns({
+      kind: 'people',
+      headers: ['Id', 'Name', 'Email', 'Role', 'ManagerId'],
+    });
+    expect(salesforce.columns).toMatchObject({ team: 'Role', manager_external_id: 'ManagerId' });
+    expect(salesforce.columns.role).toBeUndefined();
+  });
+
+  it("keeps Rudder's own lowercase `role` as the role whatever it holds", () => {
+    const resolved = resolveColumns({
+      kind: 'people',
+      headers: ['Id', 'name', 'role'],
+      sample: [{ role: 'West' }],
+    });
+    expect(resolved.columns).toMatchObject({ role: 'role' });
+    expect(resolved.columns.team).toBeUndefined();
+  });
+
+  it('lets an explicit choice of the column win, without guessing it for the other field', () => {
+    const resolved = resolveColumns({
+      kind: 'people',
+      headers: ['Id', 'Name', 'Role'],
+      map: { role: 'Role' },
+    });
+    expect(resolved.columns).toEqual({ external_id: 'Id', name: 'Name', role: 'Role' });
+    expect(resolved.notes).toBeUndefined();
+  });
+});

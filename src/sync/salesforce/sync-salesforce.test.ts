@@ -207,10 +207,11 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
       { name: "Mia Moss's team", manager: '005M', leader: '005V' },
       { name: "Vic Vance's team", manager: '005V', leader: null },
     ]);
+    // People new to Rudder were in their team before the first sync: from the data's origin.
     expect(parts[2]).toEqual([
-      { external_id: '005M', name: "Vic Vance's team", valid_from: '2024-03-03', valid_to: null },
-      { external_id: '005R', name: "Mia Moss's team", valid_from: '2024-03-03', valid_to: null },
-      { external_id: '005S', name: "Mia Moss's team", valid_from: '2024-03-03', valid_to: null },
+      { external_id: '005M', name: "Vic Vance's team", valid_from: '1970-01-01', valid_to: null },
+      { external_id: '005R', name: "Mia Moss's team", valid_from: '1970-01-01', valid_to: null },
+      { external_id: '005S', name: "Mia Moss's team", valid_from: '1970-01-01', valid_to: null },
     ]);
     expect(parts[3]).toEqual([
       { name: 'Prospecting', position: 1, kind: 'open', probability: 10 },

@@ -4,13 +4,23 @@ import { fieldHints, fieldLabel } from './import-kinds.js';
 /** Rudder field → the chosen header; '' when the file has no column for the field. */
 export type Mapping = Record<string, string>;
 
-/** The mapping proposed for a file, keeping the admin's choices that its headers still allow. */
+/**
+ * The mapping proposed for a file, keeping the admin's choices that its headers still allow,
+ * unless the server reads that column of this file as another field (a "Role" column is the
+ * role in one file and the team in the next: see the mapping's notes).
+ */
 export function proposedMapping(columns: ImportColumns, previous: Mapping | null): Mapping {
+  const proposedFor = new Map(
+    columns.fields.flatMap(({ field, header }) => (header === null ? [] : [[header, field]])),
+  );
   return Object.fromEntries(
     columns.fields.map(({ field, header }) => {
       const kept = previous?.[field];
-      const choice = kept !== undefined && columns.headers.includes(kept) ? kept : header;
-      return [field, choice ?? ''];
+      const keep =
+        kept !== undefined &&
+        columns.headers.includes(kept) &&
+        (proposedFor.get(kept) ?? field) === field;
+      return [field, (keep ? kept : header) ?? ''];
     }),
   );
 }
@@ -67,6 +77,11 @@ export function ColumnMapping({
           : `Proposed from ${sources[columns.preset]}.`}{' '}
         Choose the column of your file that holds each field; the choice is kept for the next file.
       </p>
+      {columns.notes.map((note) => (
+        <p key={note} className="mapping-note">
+          {note}
+        </p>
+      ))}
       <div className="mapping-grid">
         {fields.map(({ field, required }) => (
           <label

@@ -23,7 +23,7 @@ export function DealTable({
     <>
       {/* What to ask about first (amount, flags), then the rest; scrolls in its own box on a phone. */}
       <TableScroll label={'Largest open deals'}>
-        <table className="data">
+        <table className="data deal-table">
           <caption>Largest open deals</caption>
           <thead>
             <tr>
@@ -46,10 +46,15 @@ export function DealTable({
                     aria-expanded={openId === deal.id}
                     aria-controls="deal-history"
                     onClick={() => setOpenId(openId === deal.id ? null : deal.id)}
+                    title={deal.name}
                   >
                     {deal.name}
                   </button>
-                  {deal.account ? <span className="detail">{deal.account}</span> : null}
+                  {deal.account ? (
+                    <span className="detail" title={deal.account}>
+                      {deal.account}
+                    </span>
+                  ) : null}
                 </th>
                 <td className="num">{f.money(deal.amount)}</td>
                 <td>{deal.flags.join(', ') || '—'}</td>

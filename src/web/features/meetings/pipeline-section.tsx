@@ -55,10 +55,11 @@ export function PipelineSection({ agenda }: { agenda: Agenda }) {
           hint={`${shape.open.count} deals`}
         />
         <Stat label="Win rate" value={f.percent(cycle.winRate)} />
+        {/* Won against won, over the same 12 months; the open average is a different thing. */}
         <Stat
-          label="Average deal"
-          value={f.money(shape.averageDealSize)}
-          hint={`team ${f.money(shape.teamAverageDealSize)}`}
+          label="Average won deal"
+          value={f.money(shape.averageWonDealSize)}
+          hint={`team ${f.money(shape.teamAverageDealSize)} · open ${f.money(shape.averageDealSize)}`}
         />
       </dl>
       <CheckList checks={agenda.progression.pipelineVerdict.checks} caption="Pipeline checks" />

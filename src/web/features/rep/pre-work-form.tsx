@@ -1,12 +1,21 @@
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api/client.js';
 import { keys, useApiMutation, usePreWork } from '../../api/queries.js';
-import type { PreWork, Question } from '../../api/types.js';
+import type { PreWork, Question, Stage } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
+
+const stageOrder: readonly Stage[] = ['results', 'pipeline', 'activity'];
+const stageLegends: Record<Stage, string> = {
+  results: 'Your results',
+  pipeline: 'Your pipeline',
+  activity: 'Your activity',
+};
 
 /**
  * The rep's part before the 1:1: an answer to each question the agenda suggests, shared with
  * their manager, who sees it in the meeting. Saved on demand; what was saved shows first.
+ * Up to a dozen questions on a phone: grouped by step of the 1:1, each optional, with a
+ * count of those answered beside the button, which stays in reach at the bottom.
  */
 export function PreWorkForm({
   meetingId,
@@ -32,6 +41,20 @@ export function PreWorkForm({
     .map((a) => a.question)
     .filter((q) => !asked.includes(q));
   const fields = [...asked, ...earlier];
+  // By step of the 1:1, in meeting order: only the steps the progression reaches ask anything.
+  const groups = [
+    ...stageOrder
+      .map((stage) => ({
+        key: stage,
+        legend: stageLegends[stage],
+        texts: questions.filter((q) => q.stage === stage).map((q) => q.text),
+      }))
+      .filter((group) => group.texts.length > 0),
+    ...(earlier.length > 0
+      ? [{ key: 'earlier', legend: 'Answered before, worded otherwise', texts: earlier }]
+      : []),
+  ];
+  const answered = fields.filter((q) => answerTo(q).trim() !== '').length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
@@ -43,21 +66,37 @@ export function PreWorkForm({
   return (
     <form className="pre-work" onSubmit={submit} aria-labelledby="pre-work-title">
       <h3 id="pre-work-title">Before the 1:1: your answers</h3>
-      <p className="muted">Shared with your manager, who sees them in the meeting.</p>
-      {fields.map((q) => (
-        <label key={q}>
-          {q}
-          <textarea
-            rows={2}
-            value={answerTo(q)}
-            onChange={(e) => setTyped({ ...typed, [q]: e.target.value })}
-          />
-        </label>
+      <p className="muted">
+        Shared with your manager, who sees them in the meeting. Answer what you can: a line each is
+        plenty, and none is required.
+      </p>
+      {groups.map((group) => (
+        <fieldset key={group.key} className="pre-work-group">
+          <legend>
+            {group.legend}{' '}
+            <span className="muted">
+              · {group.texts.length} {group.texts.length === 1 ? 'question' : 'questions'}
+            </span>
+          </legend>
+          {group.texts.map((q) => (
+            <label key={q}>
+              {q}
+              <textarea
+                rows={2}
+                value={answerTo(q)}
+                onChange={(e) => setTyped({ ...typed, [q]: e.target.value })}
+              />
+            </label>
+          ))}
+        </fieldset>
       ))}
-      <div className="button-row">
+      <div className="button-row pre-work-save">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save my answers
         </button>
+        <span className="muted">
+          {answered} of {fields.length} answered
+        </span>
         {saved.data?.updatedAt ? (
           <span className="muted" role="status">
             Saved {f.dateTime(saved.data.updatedAt)}
