@@ -26,7 +26,7 @@ export function ambientDatabase(db: Database): Database {
   const self: Database = {
     engine: db.engine,
     orm: db.orm,
-    query: (text, params) => (current() ?? db).query(text, params),
+    query: (text, params, options) => (current() ?? db).query(text, params, options),
     async transaction(fn) {
       const ambient = storage.getStore();
       const tx = ambient?.tx;

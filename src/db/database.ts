@@ -12,7 +12,18 @@ export interface Queryable {
    * Raw SQL with `$1` parameters. Values come back the same on both engines: int8 and
    * numeric as numbers, `date` as `YYYY-MM-DD`, `timestamptz` as an ISO string in UTC.
    */
-  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * Prepare the statement under this name the first time and reuse it after: for a long
+   * statement sent on every request, whose parsing and planning would otherwise be paid on
+   * every call (PostgreSQL: a named prepared statement per connection, planned generically
+   * once its custom plans cost no less; PGlite: `PREPARE` once, then `EXECUTE`). A name
+   * always stands for the same text. Wrappers may ignore it: the result is the same.
+   */
+  name?: string;
 }
 
 /** A bulk load: CSV text (`FORMAT csv`, no header) into some columns of a table. */

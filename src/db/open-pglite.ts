@@ -5,7 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { AppError } from '../shared/app-error.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { beginDataVersion, commitDataVersion } from './data-version.js';
-import type { Orm, Queryable, Row } from './database.js';
+import type { Orm, Queryable, QueryOptions, Row } from './database.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { copySql, type OpenDatabase, vacuumSql } from './open-database.js';
 import * as schema from './schema/index.js';
@@ -27,10 +27,30 @@ export async function openPglite(dataDir: string): Promise<OpenDatabase> {
   const orm = drizzlePglite(client, { schema }) as unknown as Orm;
   // copyIn needs the connection behind a Queryable; the Queryable itself stays minimal.
   const connections = new WeakMap<Queryable, Pick<PGlite, 'query'>>();
+  // PGlite's query parses and plans its text on every call and has no named statements in
+  // its API; SQL's PREPARE/EXECUTE do the same on its one connection (which keeps them
+  // across transactions and rollbacks). EXECUTE takes no bound parameters here, so the
+  // values go in as literals — only when all of them can be written safely as one.
+  const prepared = new Map<string, string>();
   const runner = (q: Pick<PGlite, 'query'>): Queryable => {
     const queryable: Queryable = {
-      async query<T = Row>(text: string, params: readonly unknown[] = []) {
-        const result = await q.query<T>(text, [...params], { parsers: rawParsers });
+      async query<T = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+        const name = options?.name;
+        const literals = name === undefined ? null : executeArguments(params);
+        if (name === undefined || literals === null) {
+          return (await q.query<T>(text, [...params], { parsers: rawParsers })).rows;
+        }
+        const known = prepared.get(name);
+        if (known === undefined) {
+          await q.query(`prepare ${quoteIdentifier(name)} as ${text}`);
+          prepared.set(name, text);
+        } else if (known !== text) {
+          throw new Error(`The statement ${name} was prepared with another text.`);
+        }
+        const args = literals.length === 0 ? '' : `(${literals.join(', ')})`;
+        const result = await q.query<T>(`execute ${quoteIdentifier(name)}${args}`, [], {
+          parsers: rawParsers,
+        });
         return result.rows;
       },
     };
@@ -79,4 +99,29 @@ export async function openPglite(dataDir: string): Promise<OpenDatabase> {
       }
     },
   };
+}
+
+/**
+ * Parameters as SQL literals for EXECUTE, or null when one is not a plain value: strings
+ * quoted (only the quote is doubled; a string with a backslash or NUL is not plain), finite numbers,
+ * booleans and null. Each literal is cast by EXECUTE to its parameter's type.
+ */
+export function executeArguments(params: readonly unknown[]): string[] | null {
+  const out: string[] = [];
+  for (const value of params) {
+    if (value === null || value === undefined) out.push('null');
+    else if (typeof value === 'string') {
+      // A backslash means one thing or another by standard_conforming_strings: such a value
+      // goes as a bound parameter instead, so no setting can change what a literal says.
+      if (value.includes('\0') || value.includes('\\')) return null;
+      out.push(`'${value.replaceAll("'", "''")}'`);
+    } else if (typeof value === 'number' && Number.isFinite(value)) out.push(String(value));
+    else if (typeof value === 'boolean') out.push(String(value));
+    else return null;
+  }
+  return out;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

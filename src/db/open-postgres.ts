@@ -5,7 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../shared/app-error.js';
 import { beginDataVersion, commitDataVersion } from './data-version.js';
-import type { CopyInOptions, Orm, Queryable, Row } from './database.js';
+import type { CopyInOptions, Orm, Queryable, QueryOptions, Row } from './database.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { copySql, type OpenDatabase, vacuumSql } from './open-database.js';
 import * as schema from './schema/index.js';
@@ -33,11 +33,13 @@ export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   // copyIn needs the connection behind a transaction's Queryable.
   const clients = new WeakMap<Queryable, pg.PoolClient>();
   const runner = (q: pg.Pool | pg.PoolClient): Queryable => {
-    const send = async <T>(text: string, params: readonly unknown[]) =>
-      (await q.query({ text, values: [...params], types })).rows as T[];
+    // A name makes node-postgres prepare the statement once per connection and reuse it.
+    const send = async <T>(text: string, params: readonly unknown[], options?: QueryOptions) =>
+      (await q.query({ text, values: [...params], types, name: options?.name })).rows as T[];
     if (!(q instanceof pg.Client)) {
       return {
-        query: <T = Row>(text: string, params: readonly unknown[] = []) => send<T>(text, params),
+        query: <T = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) =>
+          send<T>(text, params, options),
       };
     }
     // One connection runs one statement at a time: a transaction's concurrent queries (an
@@ -45,8 +47,8 @@ export async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
     // queueing them. The pool spreads concurrent queries over connections itself.
     let turn: Promise<unknown> = Promise.resolve();
     const queryable: Queryable = {
-      query<T = Row>(text: string, params: readonly unknown[] = []) {
-        const result = turn.then(() => send<T>(text, params));
+      query<T = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+        const result = turn.then(() => send<T>(text, params, options));
         turn = result.catch(() => undefined);
         return result;
       },

@@ -1,6 +1,7 @@
 import { OrgSettingsSchema } from '../core/settings.js';
 import { markDataChanged } from '../db/data-version.js';
 import type { Database, Queryable } from '../db/database.js';
+import { lockOrgWrites } from '../db/org-write-lock.js';
 import { AppError, type FieldIssue, isAppError } from '../shared/app-error.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import type { ImportContext, ImportOrg, MatchCounts, RowResult } from './import-kind.js';
@@ -128,6 +129,8 @@ async function importStarted(
   let outcome: Outcome | undefined;
   try {
     outcome = await db.transaction(async (tx): Promise<Outcome> => {
+      // Another import of this organization waits here until this one ends.
+      await lockOrgWrites(tx, org.id);
       const context: ImportContext = {
         org,
         runId,

@@ -1,5 +1,6 @@
 import { markDataChanged } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
+import { lockOrgWrites } from '../db/org-write-lock.js';
 
 export interface RebuiltOrg {
   slug: string;
@@ -32,6 +33,8 @@ export async function rebuildRollup(
     await markDataChanged(tx);
     const rebuilt: RebuiltOrg[] = [];
     for (const [index, org] of orgs.entries()) {
+      // An import of this organization running now finishes first (or waits for this).
+      await lockOrgWrites(tx, org.id);
       const before = await tx.query<{ row: string }>(
         `select r::text as row from rep_month r where org_id = $1
          union all select a::text from rep_month_activity a where org_id = $1`,

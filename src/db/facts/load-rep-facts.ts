@@ -76,6 +76,13 @@ const repFactsSql = `
          (select coalesce(json_agg(a), '[]')
             from (${team.teamActivitySql({ team: teamId, since, asOf: '$4' })}) a) as team_activity`;
 
+/**
+ * Prepared once per connection: PostgreSQL otherwise spends more time planning this 22 kB
+ * statement than running it (bench/findings.md, 8); after a few custom plans it settles on
+ * one plan it reuses.
+ */
+const repFactsStatement = { name: 'rudder_rep_facts' };
+
 interface RepFactsRow {
   person_id: string | null;
   name: string | null;
@@ -113,24 +120,28 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
   const lastMonth = addMonths(asOfMonth, org.settings.coverageHorizonMonths - 1);
   const reviewMonth = addMonths(asOfMonth, -1);
   const monthsEnd = `${addMonths(lastMonth, 1)}-01`;
-  const [row] = await db.query<RepFactsRow>(repFactsSql, [
-    org.orgId,
-    personId,
-    org.timeZone,
-    asOf,
-    options.since ?? null,
-    `${addMonths(firstMonth, -12)}-01`,
-    `${addMonths(lastMonth, 13)}-01`,
-    `${firstMonth}-01`,
-    // Months after the as-of day are zeros: nothing had happened in them yet.
-    asOf < monthsEnd ? addDays(asOf, 1) : monthsEnd,
-    addDays(asOf, -365),
-    `${addMonths(asOfMonth, -11)}-01`,
-    org.settings.calendarAheadDays,
-    `${reviewMonth}-01`,
-    `${asOfMonth}-01`,
-    `${addMonths(reviewMonth, -1)}-01`,
-  ]);
+  const [row] = await db.query<RepFactsRow>(
+    repFactsSql,
+    [
+      org.orgId,
+      personId,
+      org.timeZone,
+      asOf,
+      options.since ?? null,
+      `${addMonths(firstMonth, -12)}-01`,
+      `${addMonths(lastMonth, 13)}-01`,
+      `${firstMonth}-01`,
+      // Months after the as-of day are zeros: nothing had happened in them yet.
+      asOf < monthsEnd ? addDays(asOf, 1) : monthsEnd,
+      addDays(asOf, -365),
+      `${addMonths(asOfMonth, -11)}-01`,
+      org.settings.calendarAheadDays,
+      `${reviewMonth}-01`,
+      `${asOfMonth}-01`,
+      `${addMonths(reviewMonth, -1)}-01`,
+    ],
+    repFactsStatement,
+  );
   if (!row || row.person_id === null || row.name === null) {
     throw new AppError('NOT_FOUND', 'No such person.');
   }

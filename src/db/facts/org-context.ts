@@ -14,19 +14,28 @@ export interface OrgContext {
   settings: OrgSettings;
 }
 
+/** What the organization's row holds for the facts, as read by `orgRowSql`. */
+export interface OrgRow {
+  name: string;
+  currency: string;
+  locale: string;
+  time_zone: string;
+  fiscal_year_start_month: number;
+  settings: unknown;
+}
+
+/** The organization `$1`'s row as one JSON value (null when there is none), to ride along. */
+export const orgRowSql = `(select row_to_json(o) from (
+    select name, currency, locale, time_zone, fiscal_year_start_month, settings
+      from org where id = $1) o)`;
+
 export async function loadOrgContext(db: Queryable, orgId: string): Promise<OrgContext> {
-  const [row] = await db.query<{
-    name: string;
-    currency: string;
-    locale: string;
-    time_zone: string;
-    fiscal_year_start_month: number;
-    settings: unknown;
-  }>(
-    `select name, currency, locale, time_zone, fiscal_year_start_month, settings
-       from org where id = $1`,
-    [orgId],
-  );
+  const [row] = await db.query<{ org: OrgRow | null }>(`select ${orgRowSql} as org`, [orgId]);
+  return orgContextOf(orgId, row?.org ?? null);
+}
+
+/** The organization's context from its row; NOT_FOUND without one. */
+export function orgContextOf(orgId: string, row: OrgRow | null): OrgContext {
   if (!row) throw new AppError('NOT_FOUND', 'No such organization.');
   const settings = OrgSettingsSchema.safeParse(row.settings ?? {});
   return {
