@@ -74,8 +74,10 @@ describe(`every statement of the facts layer routes to one organization (${testE
         'calendar_feed',
         'commitment',
         'crm_connection',
+        'crm_oauth_state',
         'goal',
         'goal_event',
+        'idempotent_request',
         'import_mapping',
         'import_run',
         'job',
@@ -273,6 +275,10 @@ describe(`every statement of the facts layer routes to one organization (${testE
     {
       statement: /^insert into job .* from crm_connection c/s,
       reason: "the job scheduler finds every organization's CRM sync that is due",
+    },
+    {
+      statement: /^delete from idempotent_request where ctid/,
+      reason: "each job runner's poll deletes expired Idempotency-Keys of every organization",
     },
     {
       statement: /^update job j set attempts/,
