@@ -1,15 +1,20 @@
 import type { Database } from '../db/database.js';
+import type { CrmKind } from '../db/schema/operations.js';
 import type { ImportResult } from '../imports/import-types.js';
+import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { startHeartbeat } from '../shared/heartbeat.js';
+import { crmCatalog } from './crm-catalog.js';
 import {
   type CrmConnection,
   holdConnection,
   type LastRun,
+  loadCrmConnection,
   releaseConnection,
   renewHold,
   saveLastRun,
 } from './crm-connection.js';
+import type { SecretBox } from './secret-box.js';
 
 /** What one object's batch did: its import run, and the cursor it reached. */
 export interface SyncedObject {
@@ -58,6 +63,51 @@ export interface RunSteps {
   failed(error: unknown): Promise<void>;
   /** API requests made so far. */
   requests(): number;
+}
+
+/**
+ * One sync of the organization's connection to this CRM: refused when it is not connected,
+ * answered "stopped" while an admin must reconnect it and "busy" while another run holds it;
+ * otherwise `start` makes the run's steps on the connection (its API base URL from `url`,
+ * for a sandbox, a proxy or a test server) and they run holding it.
+ */
+export async function syncConnection(
+  options: HeldRunOptions & { orgId: string; box: SecretBox },
+  kind: CrmKind,
+  url: (stored: CrmConnection) => string,
+  start: (connection: CrmConnection, result: SyncResult, stored: CrmConnection) => RunSteps,
+): Promise<SyncResult> {
+  const label = crmCatalog[kind]?.label ?? kind;
+  const stored = await loadCrmConnection(options.db, options.orgId, kind, options.box);
+  if (stored === null) {
+    throw new AppError(
+      'NOT_FOUND',
+      `${label} is not connected for this organization (see docs/crm-sync.md).`,
+    );
+  }
+  const result: SyncResult = {
+    status: 'succeeded',
+    message: null,
+    objects: [],
+    stagesAdded: [],
+    requests: 0,
+  };
+  if (stored.status === 'stopped') {
+    return {
+      ...result,
+      status: 'stopped',
+      message: stored.statusMessage ?? `The ${label} sync is stopped; connect ${label} again.`,
+    };
+  }
+  const connection: CrmConnection = { ...stored, instanceUrl: url(stored) };
+  const held = await runHoldingConnection(
+    options,
+    connection,
+    result,
+    start(connection, result, stored),
+  );
+  if (!held) return { ...result, status: 'busy', message: `Another ${label} sync is running.` };
+  return result;
 }
 
 /**

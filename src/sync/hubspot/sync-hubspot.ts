@@ -1,27 +1,19 @@
-import type { Database, Queryable } from '../../db/database.js';
-import { importRecords } from '../../imports/import-records.js';
+import type { Queryable } from '../../db/database.js';
 import type { ImportRecord, ImportSettings } from '../../imports/import-types.js';
-import { recordAudit } from '../../organization/record-audit.js';
-import { AppError, isAppError } from '../../shared/app-error.js';
-import type { Clock } from '../../shared/clock.js';
-import {
-  type CrmConnection,
-  loadCrmConnection,
-  renewHold,
-  saveCrmSecrets,
-  saveCursor,
-  stopConnection,
-} from '../crm-connection.js';
+import { AppError } from '../../shared/app-error.js';
+import { type CrmConnection, saveCrmSecrets } from '../crm-connection.js';
 import { matchStages } from '../salesforce/match-stages.js';
 import type { Fetch } from '../salesforce/salesforce-auth.js';
 import type { SecretBox } from '../secret-box.js';
 import {
-  DEFAULT_HOLD_MS,
-  type HeldRunOptions,
-  runHoldingConnection,
-  type SyncedObject,
-  type SyncResult,
-} from '../sync-run.js';
+  adminKeys,
+  endRunOnError,
+  importBatch,
+  knownOpportunities,
+  type SyncContext,
+  type SyncRunOptions,
+} from '../sync-batch.js';
+import { type SyncedObject, type SyncResult, syncConnection } from '../sync-run.js';
 import { HubSpotApi, type HubSpotObject, modifiedOf } from './hubspot-api.js';
 import { HUBSPOT_API_URL } from './hubspot-auth.js';
 import {
@@ -41,25 +33,14 @@ import {
   stagesOf,
 } from './hubspot-mapping.js';
 
-export interface SyncHubSpotOptions extends HeldRunOptions {
-  db: Database;
-  orgId: string;
+export interface SyncHubSpotOptions extends SyncRunOptions {
   box: SecretBox;
-  clock: Clock;
-  /** Read everything again, from no cursor (the merge still writes only what changed). */
-  full?: boolean;
-  /** Read and validate everything, write nothing (cursors included). */
-  dryRun?: boolean;
   /** Use this API base URL for this run (a proxy, a test server). */
   baseUrl?: string;
-  actorId?: string | null;
   fetch?: Fetch;
   sleep?: (ms: number) => Promise<void>;
   /** The search API's result ceiling (HubSpot's is 10,000; tests lower it). */
   searchLimit?: number;
-  /** Inside each batch's transaction, before it commits: a job's fence (see JobContext). */
-  fence?: (tx: Queryable) => Promise<void>;
-  onProgress?: (progress: { object: string; rowsRead: number }) => void;
 }
 
 export type { SyncedObject, SyncResult };
@@ -71,47 +52,28 @@ export type { SyncedObject, SyncResult };
  * stops the run at that object: what committed stays, the rest resumes from its cursor next
  * time. A refused token stops the connection until an admin reconnects: never a loop.
  */
-export async function syncHubSpot(options: SyncHubSpotOptions): Promise<SyncResult> {
-  const { db, orgId, box } = options;
-  const stored = await loadCrmConnection(db, orgId, 'hubspot', box);
-  if (stored === null) {
-    throw new AppError(
-      'NOT_FOUND',
-      'HubSpot is not connected for this organization (see docs/crm-sync.md).',
-    );
-  }
-  const result: SyncResult = {
-    status: 'succeeded',
-    message: null,
-    objects: [],
-    stagesAdded: [],
-    requests: 0,
-  };
-  if (stored.status === 'stopped') {
-    return {
-      ...result,
-      status: 'stopped',
-      message: stored.statusMessage ?? 'The HubSpot sync is stopped; connect HubSpot again.',
-    };
-  }
-  const connection: CrmConnection = {
-    ...stored,
-    instanceUrl: (options.baseUrl ?? stored.instanceUrl ?? HUBSPOT_API_URL).replace(/\/+$/, ''),
-  };
-  const api = new HubSpotApi(connection, {
-    onTokens: (renewed) => saveCrmSecrets(db, { ...renewed, instanceUrl: stored.instanceUrl }, box),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.searchLimit ? { searchLimit: options.searchLimit } : {}),
-  });
-  const run = new HubSpotRun(options, connection, api, result);
-  const held = await runHoldingConnection(options, connection, result, {
-    all: () => run.all(),
-    failed: (error) => run.failed(error),
-    requests: () => api.requests,
-  });
-  if (!held) return { ...result, status: 'busy', message: 'Another HubSpot sync is running.' };
-  return result;
+export function syncHubSpot(options: SyncHubSpotOptions): Promise<SyncResult> {
+  const { db, box } = options;
+  return syncConnection(
+    options,
+    'hubspot',
+    (stored) => (options.baseUrl ?? stored.instanceUrl ?? HUBSPOT_API_URL).replace(/\/+$/, ''),
+    (connection, result, stored) => {
+      const api = new HubSpotApi(connection, {
+        onTokens: (renewed) =>
+          saveCrmSecrets(db, { ...renewed, instanceUrl: stored.instanceUrl }, box),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.searchLimit ? { searchLimit: options.searchLimit } : {}),
+      });
+      const run = new HubSpotRun(options, connection, api, result);
+      return {
+        all: () => run.all(),
+        failed: (error) => run.failed(error),
+        requests: () => api.requests,
+      };
+    },
+  );
 }
 
 /** One step's batch: its records, the cursors it reaches, what it skipped or saw deleted. */
@@ -131,15 +93,17 @@ class HubSpotRun {
   private readonly cursors: Record<string, string>;
   private readonly settings: CrmConnection['settings'];
   private stages = new Map<string, HubSpotStage>();
+  private readonly context: SyncContext;
 
   constructor(
     private readonly options: SyncHubSpotOptions,
-    private readonly connection: CrmConnection,
+    connection: CrmConnection,
     private readonly api: HubSpotApi,
     private readonly result: SyncResult,
   ) {
     this.cursors = options.full === true ? {} : { ...connection.cursors };
     this.settings = connection.settings;
+    this.context = { options, connection, result };
   }
 
   async all(): Promise<void> {
@@ -178,7 +142,7 @@ class HubSpotRun {
     }
     const stamp = (updatedAt: string | undefined) => Date.parse(updatedAt ?? '') || 0;
     const changed = owners.filter((owner) => since === null || stamp(owner.updatedAt) >= since);
-    const admins = await this.adminKeys();
+    const admins = await adminKeys(this.options.db, this.options.orgId);
     const teamManagers = this.settings.teamManagers ?? {};
     const records = changed.map((owner, index) =>
       ownerRecord(
@@ -274,7 +238,7 @@ class HubSpotRun {
       changed.push(deal);
     }
     const ids = [...new Set(changed.map((deal) => deal.id))];
-    const known = await this.knownOpportunities(ids);
+    const known = await knownOpportunities(this.options.db, this.options.orgId, ids);
     const wanted = ids.filter((id) => known.has(id));
     const latest = changed.reduce((max, deal) => Math.max(max, modifiedOf(deal)), 0);
     const { api, stages } = this;
@@ -376,150 +340,24 @@ class HubSpotRun {
    * with its rows. A batch with nothing read writes no import run. Answers whether the run
    * goes on.
    */
-  private async batch(step: Step): Promise<boolean> {
-    const { db, orgId, clock } = this.options;
-    let failure: unknown;
-    async function* watched(): AsyncGenerator<ImportRecord> {
-      try {
-        yield* step.records;
-      } catch (error: unknown) {
-        failure = error;
-        throw error;
-      }
-    }
-    const records = watched();
-    const first = await records.next();
-    if (failure !== undefined) throw failure;
-    if (first.done === true && step.deleted() === 0 && step.skipped() === 0) {
-      this.result.objects.push({
-        object: step.object,
-        runId: null,
-        status: 'unchanged',
-        counts: null,
-        cursor: null,
-        deleted: 0,
-        skipped: 0,
-        errors: [],
-      });
-      // Nothing to import, but an archive seen (or a skipped record) still moves its cursor.
-      return true;
-    }
-    async function* all(): AsyncGenerator<ImportRecord> {
-      if (first.done !== true) yield first.value;
-      yield* records;
-    }
-    await renewHold(db, this.connection, clock.now(), this.options.holdMs ?? DEFAULT_HOLD_MS);
-    const now = clock.now();
-    const cursorsOf = () =>
-      Object.fromEntries(
-        Object.entries(step.stamps).flatMap(([key, ms]) =>
-          ms === undefined || ms <= 0 ? [] : [[key, new Date(ms).toISOString()]],
+  /** One object's batch (src/sync/sync-batch.ts); answers whether the run goes on. */
+  private batch(step: Step): Promise<boolean> {
+    return importBatch(this.context, {
+      ...step,
+      cursors: () =>
+        Object.fromEntries(
+          Object.entries(step.stamps).flatMap(([key, ms]) =>
+            ms === undefined || ms <= 0 ? [] : [[key, new Date(ms).toISOString()]],
+          ),
         ),
-      ) as Record<string, string>;
-    const imported = await importRecords({
-      db,
-      orgId,
-      clock,
-      now,
-      fileName: `hubspot:${step.object}`,
-      actorId: this.options.actorId ?? null,
-      settings: {
-        kind: step.kind,
-        asOf: now.toISOString(),
-        dryRun: this.options.dryRun === true,
-        probabilityScale: 'percent',
-        preset: 'hubspot',
-        ...step.settings,
-      },
-      records: all(),
-      onProgress: (progress) =>
-        this.options.onProgress?.({ object: step.object, rowsRead: progress.rowsRead }),
-      beforeCommit: async (tx) => {
-        await step.beforeCommit?.(tx);
-        for (const [object, reached] of Object.entries(cursorsOf())) {
-          await saveCursor(tx, this.connection, object, reached);
-        }
-        await this.options.fence?.(tx);
-      },
+      // Nothing to import, but an archive seen (or a skipped record) still moves its cursor.
+      keepEmpty: () => step.skipped() > 0,
     });
-    const cursors = cursorsOf();
-    const deleted = step.deleted();
-    const skipped = step.skipped();
-    await db.query(
-      `update import_run set counts = counts || $3::jsonb where org_id = $1 and id = $2`,
-      [
-        orgId,
-        imported.runId,
-        JSON.stringify({
-          source: 'hubspot',
-          cursors,
-          ...(deleted > 0 ? { deletedInCrm: deleted } : {}),
-          ...(skipped > 0 ? { skipped } : {}),
-        }),
-      ],
-    );
-    this.result.objects.push({
-      object: step.object,
-      runId: imported.runId,
-      status: imported.status,
-      counts: imported.counts,
-      cursor: Object.values(cursors).sort().at(-1) ?? null,
-      deleted,
-      skipped,
-      errors: imported.errors,
-    });
-    if (failure !== undefined) throw failure;
-    if (imported.status === 'failed') {
-      this.result.status = 'failed';
-      this.result.message =
-        `HubSpot ${step.object}: ${imported.errorCount} record(s) could not be imported ` +
-        `(first: ${imported.errors[0]?.reason ?? 'unknown'}); nothing of that batch was ` +
-        'written and the next run reads it again.';
-      return false;
-    }
-    return true;
   }
 
   /** Ends the run on an error of the CRM: a refused credential stops the connection. */
-  async failed(error: unknown): Promise<void> {
-    if (!isAppError(error)) throw error;
-    this.result.message = error.message;
-    if (error.code === 'CRM_AUTH_FAILED') {
-      this.result.status = 'stopped';
-      await stopConnection(this.options.db, this.connection, error.message);
-      await recordAudit(this.options.db, {
-        orgId: this.options.orgId,
-        actorId: null,
-        action: 'crm.sync_stopped',
-        subjectType: 'crm_connection',
-        subjectId: this.connection.id,
-        details: { kind: 'hubspot', reason: error.message },
-        at: this.options.clock.now(),
-      });
-    } else if (error.code === 'RATE_LIMITED') {
-      this.result.status = 'rate-limited';
-    } else {
-      this.result.status = 'failed';
-    }
-  }
-
-  private async adminKeys(): Promise<Set<string>> {
-    const rows = await this.options.db.query<{ key: string }>(
-      `select k.key from person p
-         cross join lateral (values (p.external_id), (lower(p.email))) as k(key)
-        where p.org_id = $1 and p.role = 'admin' and k.key is not null`,
-      [this.options.orgId],
-    );
-    return new Set(rows.map((row) => row.key));
-  }
-
-  private async knownOpportunities(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.options.db.query<{ external_id: string }>(
-      'select external_id from opportunity where org_id = $1 and external_id = any($2::text[])',
-      [this.options.orgId, ids],
-    );
-    return new Set(rows.map((row) => row.external_id));
+  failed(error: unknown): Promise<void> {
+    return endRunOnError(this.context, error);
   }
 }
 
