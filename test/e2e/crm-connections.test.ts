@@ -105,8 +105,10 @@ describe("the admin's CRM screen", () => {
       .getByRole('link', { name: 'Salesforce sync runs in the import history' })
       .click();
     await page.getByText('Showing only the runs of the salesforce sync.').waitFor();
-    const files = await page.locator('table.data tbody tr td:nth-child(3)').allTextContents();
-    expect(files.length).toBe(4);
+    // The filter's line shows before the history has loaded: wait for its rows.
+    const cells = page.locator('table.data tbody tr td:nth-child(3)');
+    await expect.poll(() => cells.count()).toBe(4);
+    const files = await cells.allTextContents();
     expect(files.every((file) => file.startsWith('salesforce:'))).toBe(true);
     await page.close();
   });
