@@ -35,12 +35,14 @@ const membersOn = (team: string, day: string) =>
 
 /**
  * Bookings against the monthly bookings goal of everyone who was on `team` during the month
- * starting on day `from` and ending before `to`: rankings use the team at the time, not
- * today's. A JSON array of TeamMemberResult, by person id.
+ * starting on day `from` and ending before `to` (a whole month before the as-of month):
+ * rankings use the team at the time, not today's. Bookings are the member's `rep_month` row
+ * (won deals by owner and month of closing, plus imported results). A JSON array of
+ * TeamMemberResult, by person id.
  */
 export const teamMonthResultsJson = (team: string, from: string, to: string) => `(
   select coalesce(json_agg(json_build_object(
-           'personId', p.id, 'name', p.name, 'actual', r.actual, 'goal', r.goal)
+           'personId', p.id, 'name', p.name, 'actual', coalesce(r.actual, 0), 'goal', g.target)
            order by p.id), '[]')
     from (select distinct m.person_id
             from team_membership m
@@ -48,18 +50,13 @@ export const teamMonthResultsJson = (team: string, from: string, to: string) => 
              and m.valid_from < ${to}::date and (m.valid_to is null or m.valid_to > ${from}::date)
          ) members
     join person p on p.org_id = $1 and p.id = members.person_id
-    cross join lateral (
-      select coalesce((select sum(o.amount) from opportunity o
-                        where o.org_id = $1 and o.owner_id = p.id and o.status = 'won'
-                          and o.closed_at >= ${dayStart(from)} and o.closed_at < ${dayStart(to)}), 0)
-           + coalesce((select sum(re.amount) from result_entry re
-                        where re.org_id = $1 and re.person_id = p.id
-                          and re.day >= ${from}::date and re.day < ${to}::date), 0) as actual,
-             (select g.target from goal g
-               where g.org_id = $1 and g.person_id = p.id and g.metric = 'bookings'
-                 and g.activity_kind = '' and g.period_kind = 'month'
-                 and g.period_start = ${from}::date and g.status <> 'rejected') as goal
-    ) r)`;
+    left join lateral (
+      select rm.won_amount + rm.result_amount as actual from rep_month rm
+       where rm.org_id = $1 and rm.person_id = p.id and rm.month = ${from}::date
+    ) r on true
+    left join goal g on g.org_id = $1 and g.person_id = p.id and g.metric = 'bookings'
+     and g.activity_kind = '' and g.period_kind = 'month' and g.period_start = ${from}::date
+     and g.status <> 'rejected')`;
 
 /** Average won deal size and median won cycle of the team on `asOf`, since day `from`. */
 export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `

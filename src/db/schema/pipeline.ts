@@ -89,6 +89,9 @@ export const opportunity = pgTable(
       .on(t.orgId, t.closedAt, t.ownerId, t.amount)
       .where(sql`${t.status} = 'won'`),
     index('opportunity_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt),
+    // A rep's deals changed after an as-of day: the only ones whose earlier months the agenda
+    // corrects in the rep_month rollup (empty for an agenda of today).
+    index('opportunity_owner_changed_idx').on(t.orgId, t.ownerId, t.lastChangedAt),
     // Won deals without an amount, for the agenda's note: empty when the data is clean.
     index('opportunity_won_without_amount_idx')
       .on(t.orgId, t.ownerId, t.closedAt)
