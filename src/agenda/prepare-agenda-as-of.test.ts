@@ -131,7 +131,9 @@ function replay(
   ];
   let day = deal.created;
   for (const change of deal.changes) {
-    if (state.status !== 'open') break;
+    // A closed deal can still be handed to another rep or have its amount corrected (a CRM
+    // reassigns a leaver's deals, won ones included); nothing else changes it.
+    if (state.status !== 'open' && change.kind !== 'owner' && change.kind !== 'amount') continue;
     day += change.after;
     const at = noon(dayOf(day));
     if (until !== null && at >= until) break;

@@ -244,6 +244,7 @@ describe(`every statement of the facts layer routes to one organization (${testE
       'opportunity_event',
       'person',
       'rep_month',
+      'rep_month_activity',
       'result_entry',
       'scorecard_publication',
       'stage',

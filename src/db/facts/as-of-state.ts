@@ -46,3 +46,61 @@ export const atEnd = (fields: TrackedField[], alias: string, asOf: string) => {
      where ev.org_id = $1 and ev.opportunity_id = ${alias}.id and ev.observed_at >= ${end}
        and ${alias}.last_changed_at >= ${end}`;
 };
+
+/** Which deals: owned by `owners` and closed in [from, to) (instants). */
+export interface ClosedWindow {
+  /** A SELECT giving person ids (uuid), one per row. */
+  owners: string;
+  from: string;
+  to: string;
+  /** The as-of day: deals count as they stood at its end. */
+  asOf: string;
+}
+
+/**
+ * The deals `owners` own now or owned at the end of day `asOf`, closed in [from, to), whose
+ * tracked fields changed after that day, each as it is now (`*_now`) and as it was then
+ * (`*_then`, from the events after it). Found through (org, owner, last_changed_at) and the
+ * owner changes after the day: an agenda of today reads no row.
+ */
+export const changedLaterClosed = (w: ClosedWindow) => {
+  const end = dayStart(`${w.asOf}::date + 1`);
+  const closedIn = `o.closed_at >= ${w.from} and o.closed_at < ${w.to}`;
+  return `
+  select d.id, d.created_at, d.closed_at,
+         d.owner_id::text as owner_now, d.amount as amount_now, d.status as status_now,
+         case when l.owner_later then l.owner_at else d.owner_id::text end as owner_then,
+         case when l.amount_later then l.amount_at::int8 else d.amount end as amount_then,
+         case when l.status_later then l.status_at else d.status end as status_then
+    from (select o.id, o.org_id, o.owner_id, o.amount, o.status, o.created_at, o.closed_at,
+                 o.last_changed_at
+            from opportunity o
+           where o.org_id = $1 and o.owner_id in (${w.owners}) and o.last_changed_at >= ${end}
+             and ${closedIn}
+          union
+          select o.id, o.org_id, o.owner_id, o.amount, o.status, o.created_at, o.closed_at,
+                 o.last_changed_at
+            from opportunity o
+           where o.org_id = $1
+             and o.id in (${ownedUntilLater(w.asOf, `select p::text from (${w.owners}) as owners(p)`)})
+             and ${closedIn}) d
+    left join lateral (${atEnd(['owner', 'amount', 'status'], 'd', w.asOf)}) l on true`;
+};
+
+/**
+ * The deals closed in [from, to) as they stood at the end of day `asOf`, with the owner then
+ * (`owner_id`, text) among or outside `owners`: the callers keep the owners they count. Deals
+ * unchanged since are read as they are (an index-only range of opportunity_owner_closed_idx,
+ * which carries last_changed_at for this); the others from `changedLaterClosed`.
+ */
+export const closedAsOf = (w: ClosedWindow) => {
+  const end = dayStart(`${w.asOf}::date + 1`);
+  return `
+  select o.owner_id::text as owner_id, o.amount, o.status, o.created_at, o.closed_at
+    from opportunity o
+   where o.org_id = $1 and o.owner_id in (${w.owners})
+     and o.closed_at >= ${w.from} and o.closed_at < ${w.to} and o.last_changed_at < ${end}
+  union all
+  select owner_then, amount_then, status_then, created_at, closed_at
+    from (${changedLaterClosed(w)}) c`;
+};

@@ -29,6 +29,15 @@ describe(`loadRepFacts: months as of a past day, rollup corrected (${testEngine}
     const stage = await f.insertStages(db, orgId);
     const ana = await f.insertPerson(db, orgId, { name: 'Ana' });
     const ben = await f.insertPerson(db, orgId, { name: 'Ben' });
+    const mo = await f.insertPerson(db, orgId, { name: 'Mo', role: 'manager' });
+    await f.insertTeam(db, orgId, {
+      name: 'East',
+      managerId: mo,
+      members: [
+        { personId: ana, from: '2026-01-01' },
+        { personId: ben, from: '2026-01-01' },
+      ],
+    });
     Object.assign(ids, { ana, ben });
     const deal = (o: {
       owner: string;
@@ -126,5 +135,37 @@ describe(`loadRepFacts: months as of a past day, rollup corrected (${testEngine}
       { month: '2026-09', bookings: 0, createdValue: 300_000, createdCount: 1 },
       { month: '2026-10', bookings: 300_000, createdValue: 0, createdCount: 0 },
     ]);
+  });
+
+  const teamOf = async (person: string, asOf: string) => {
+    const facts = await loadRepFacts(db, { org, personId: ids[person] ?? '', asOf });
+    const actual = (rows: Array<{ personId: string; actual: number }>) =>
+      Object.fromEntries(rows.map((r) => [r.personId === ids.ana ? 'ana' : 'ben', r.actual]));
+    return {
+      closed: { count: facts.closed.wonCount, value: facts.closed.wonValue },
+      current: actual(facts.team?.current ?? []),
+      previous: actual(facts.team?.previous ?? []),
+      averageDealSize: facts.team?.averageDealSize,
+    };
+  };
+
+  it('ranks the team and sums the trailing year with each deal as it stood then', async () => {
+    // Won by Nov 16: D1 at 500,000, D2 (Ana's then), D3, D4 = 950,000 in four deals, all Ana's.
+    // October: Ana D2 + D3 = 400,000, Ben nothing; September: Ana D1 at 500,000.
+    expect(await teamOf('ana', '2026-11-16')).toEqual({
+      closed: { count: 4, value: 950_000 },
+      current: { ana: 400_000, ben: 0 },
+      previous: { ana: 500_000, ben: 0 },
+      averageDealSize: 237_500,
+    });
+    expect((await teamOf('ben', '2026-11-16')).closed).toEqual({ count: 0, value: 0 });
+    // As of Dec 1: D1 at 700,000, D2 Ben's, D6 won: Ana D1 + D3 + D4 + D6 = 890,000; team
+    // average of 700,000, 300,000, 100,000, 50,000, 40,000 = 238,000. November: Ana D4 + D6.
+    expect(await teamOf('ana', '2026-12-01')).toEqual({
+      closed: { count: 4, value: 890_000 },
+      current: { ana: 90_000, ben: 0 },
+      previous: { ana: 100_000, ben: 300_000 },
+      averageDealSize: 238_000,
+    });
   });
 });

@@ -67,8 +67,8 @@ const repFactsSql = `
          ${rep.wonWithoutAmountJson('$13', '$14')} as won_without_amount,
          (select id from rep_team) as team_id,
          (select name from rep_team) as team_name,
-         ${team.teamMonthResultsJson(teamId, '$13', '$14')} as team_current,
-         ${team.teamMonthResultsJson(teamId, '$15', '$13')} as team_previous,
+         ${team.teamMonthResultsJson(teamId, '$13', '$14', '$4')} as team_current,
+         ${team.teamMonthResultsJson(teamId, '$15', '$13', '$4')} as team_previous,
          (select row_to_json(w) from (${team.teamWonSql({ team: teamId, from: '$10', asOf: '$4' })}) w)
            as team_won,
          (select coalesce(json_agg(c), '[]')

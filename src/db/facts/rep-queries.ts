@@ -1,7 +1,15 @@
 import { NOTED_IDS } from '../../core/data-quality.js';
 import { addMonths } from '../../core/days.js';
 import type { MonthFact, OpportunityFact, OpportunityState } from '../../core/facts.js';
-import { atEnd, changedSince, dayStart, ownedUntilLater, tracked, valueAt } from './as-of-state.js';
+import {
+  atEnd,
+  changedSince,
+  closedAsOf,
+  dayStart,
+  ownedUntilLater,
+  tracked,
+  valueAt,
+} from './as-of-state.js';
 
 /**
  * The SQL behind one rep's facts, as parts of the one statement `loadRepFacts` sends. Every
@@ -320,7 +328,10 @@ export const wonWithoutAmountJson = (from: string, to: string) => `(
                                      filter (where external_id is not null), '[]'))
     from noted)`;
 
-/** Won and lost from day `from` to the end of the as-of day (a ClosedFact). */
+/**
+ * Won and lost from day `from` to the end of the as-of day (a ClosedFact), each deal as it
+ * stood then (owner, amount and status; see `closedAsOf`).
+ */
 export const closedJson = (from: string) => `(
   select json_build_object(
            'wonCount', count(*) filter (where status = 'won'),
@@ -329,9 +340,8 @@ export const closedJson = (from: string) => `(
            'wonCycleDays',
            coalesce(sum((closed_at at time zone $3)::date - (created_at at time zone $3)::date)
                       filter (where status = 'won'), 0))
-    from opportunity
-   where org_id = $1 and owner_id = $2
-     and closed_at >= ${dayStart(from)} and closed_at < ${endOfAsOf})`;
+    from (${closedAsOf({ owners: 'select $2::uuid', from: dayStart(from), to: endOfAsOf, asOf: '$4' })}) c
+   where owner_id = $2::text)`;
 
 /** Activity counts by kind from day `since` to the end of the as-of day (ActivityCountFact[]). */
 export const activitySinceJson = (since: string) => `(

@@ -1,6 +1,6 @@
 import type { Day, TeamFacts } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
-import { atEnd, dayStart, ownedUntilLater } from './as-of-state.js';
+import { atEnd, changedLaterClosed, closedAsOf, dayStart, ownedUntilLater } from './as-of-state.js';
 import type { RepScope } from './rep-queries.js';
 
 /*
@@ -33,40 +33,67 @@ const membersOn = (team: string, day: string) =>
     where m.org_id = $1 and m.team_id = ${team} and m.valid_from <= ${day}::date
       and (m.valid_to is null or m.valid_to > ${day}::date)`;
 
+/** Who was on `team` at some time in the month starting on day `from`, ending before `to`. */
+const membersDuring = (team: string, from: string, to: string) =>
+  `select distinct m.person_id from team_membership m
+    where m.org_id = $1 and m.team_id = ${team}
+      and m.valid_from < ${to}::date and (m.valid_to is null or m.valid_to > ${from}::date)`;
+
 /**
  * Bookings against the monthly bookings goal of everyone who was on `team` during the month
- * starting on day `from` and ending before `to` (a whole month before the as-of month):
+ * starting on day `from` and ending before `to` (a whole month before the as-of day `asOf`):
  * rankings use the team at the time, not today's. Bookings are the member's `rep_month` row
- * (won deals by owner and month of closing, plus imported results). A JSON array of
- * TeamMemberResult, by person id.
+ * (won deals by owner and month of closing, plus imported results), corrected for the deals
+ * changed after the as-of day (counted as they stood then, not as the rollup has them now).
+ * A JSON array of TeamMemberResult, by person id.
  */
-export const teamMonthResultsJson = (team: string, from: string, to: string) => `(
+export const teamMonthResultsJson = (team: string, from: string, to: string, asOf: string) => `(
+  with members as (${membersDuring(team, from, to)}
+  ), changed as (${changedLaterClosed({
+    owners: 'select person_id from members',
+    from: dayStart(from),
+    to: dayStart(to),
+    asOf,
+  })}
+  ), correction as (
+    select owner_then as person_id, amount_then as amount from changed where status_then = 'won'
+    union all
+    select owner_now, -amount_now from changed where status_now = 'won'
+  )
   select coalesce(json_agg(json_build_object(
-           'personId', p.id, 'name', p.name, 'actual', coalesce(r.actual, 0), 'goal', g.target)
+           'personId', p.id, 'name', p.name, 'actual', coalesce(r.actual, 0) + coalesce(c.amount, 0),
+           'goal', g.target)
            order by p.id), '[]')
-    from (select distinct m.person_id
-            from team_membership m
-           where m.org_id = $1 and m.team_id = ${team}
-             and m.valid_from < ${to}::date and (m.valid_to is null or m.valid_to > ${from}::date)
-         ) members
+    from members
     join person p on p.org_id = $1 and p.id = members.person_id
     left join lateral (
       select rm.won_amount + rm.result_amount as actual from rep_month rm
        where rm.org_id = $1 and rm.person_id = p.id and rm.month = ${from}::date
     ) r on true
+    left join lateral (
+      select sum(amount) as amount from correction where person_id = p.id::text
+    ) c on true
     left join goal g on g.org_id = $1 and g.person_id = p.id and g.metric = 'bookings'
      and g.activity_kind = '' and g.period_kind = 'month' and g.period_start = ${from}::date
      and g.status <> 'rejected')`;
 
-/** Average won deal size and median won cycle of the team on `asOf`, since day `from`. */
+/**
+ * Average won deal size and median won cycle of the team on `asOf`, since day `from`, each
+ * deal as it stood at the end of `asOf` (see `closedAsOf`).
+ */
 export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
-  select avg(o.amount) as average,
+  with members as (${membersOn(w.team, w.asOf)})
+  select avg(c.amount) as average,
          percentile_cont(0.5) within group (order by
-           (o.closed_at at time zone $3)::date - (o.created_at at time zone $3)::date)
+           (c.closed_at at time zone $3)::date - (c.created_at at time zone $3)::date)
            as median_cycle
-    from opportunity o
-   where o.org_id = $1 and o.owner_id in (${membersOn(w.team, w.asOf)}) and o.status = 'won'
-     and o.closed_at >= ${dayStart(w.from)} and o.closed_at < ${dayStart(`${w.asOf}::date + 1`)}`;
+    from (${closedAsOf({
+      owners: 'select person_id from members',
+      from: dayStart(w.from),
+      to: dayStart(`${w.asOf}::date + 1`),
+      asOf: w.asOf,
+    })}) c
+   where c.status = 'won' and c.owner_id in (select person_id::text from members)`;
 
 /**
  * Opportunities created by each member of the team from day `since` to the end of `asOf`,

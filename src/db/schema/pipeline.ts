@@ -83,6 +83,9 @@ export const opportunity = pgTable(
       t.status,
       t.amount,
       t.createdAt,
+      // Deals changed after an as-of day are rebuilt from their events; the others are read
+      // from the index alone (closedAsOf).
+      t.lastChangedAt,
     ),
     // Rankings sum every rep's wins in a period: an index-only range scan over the period.
     index('opportunity_won_idx')

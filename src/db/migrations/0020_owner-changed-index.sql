@@ -1,1 +1,0 @@
-CREATE INDEX "opportunity_owner_changed_idx" ON "opportunity" USING btree ("org_id","owner_id","last_changed_at");
