@@ -88,10 +88,11 @@ export const changedLaterClosed = (w: ClosedWindow) => {
 };
 
 /**
- * The deals closed in [from, to) as they stood at the end of day `asOf`, with the owner then
- * (`owner_id`, text) among or outside `owners`: the callers keep the owners they count. Deals
- * unchanged since are read as they are (an index-only range of opportunity_owner_closed_idx,
- * which carries last_changed_at for this); the others from `changedLaterClosed`.
+ * The deals `owners` held at the end of day `asOf` among those closed in [from, to), as they
+ * stood then (`owner_id` as text, amount, status). Deals unchanged since are read as they are
+ * (an index-only range of opportunity_owner_closed_idx, which carries last_changed_at for
+ * this); the others come from `changedLaterClosed`, kept when their owner then is one of
+ * `owners`.
  */
 export const closedAsOf = (w: ClosedWindow) => {
   const end = dayStart(`${w.asOf}::date + 1`);
@@ -102,5 +103,6 @@ export const closedAsOf = (w: ClosedWindow) => {
      and o.closed_at >= ${w.from} and o.closed_at < ${w.to} and o.last_changed_at < ${end}
   union all
   select owner_then, amount_then, status_then, created_at, closed_at
-    from (${changedLaterClosed(w)}) c`;
+    from (${changedLaterClosed(w)}) c
+   where owner_then in (select p::text from (${w.owners}) as owners(p))`;
 };

@@ -340,8 +340,7 @@ export const closedJson = (from: string) => `(
            'wonCycleDays',
            coalesce(sum((closed_at at time zone $3)::date - (created_at at time zone $3)::date)
                       filter (where status = 'won'), 0))
-    from (${closedAsOf({ owners: 'select $2::uuid', from: dayStart(from), to: endOfAsOf, asOf: '$4' })}) c
-   where owner_id = $2::text)`;
+    from (${closedAsOf({ owners: 'select $2::uuid', from: dayStart(from), to: endOfAsOf, asOf: '$4' })}) c)`;
 
 /** Activity counts by kind from day `since` to the end of the as-of day (ActivityCountFact[]). */
 export const activitySinceJson = (since: string) => `(

@@ -64,8 +64,10 @@ export const teamMonthResultsJson = (team: string, from: string, to: string, asO
            'personId', p.id, 'name', p.name, 'actual', coalesce(r.actual, 0) + coalesce(c.amount, 0),
            'goal', g.target)
            order by p.id), '[]')
-    from members
-    join person p on p.org_id = $1 and p.id = members.person_id
+    -- Each member's name by its key: a join let the generic plan hash the whole org's people.
+    from (select members.person_id as id,
+                 (select name from person where org_id = $1 and id = members.person_id) as name
+            from members) p
     left join lateral (
       select rm.won_amount + rm.result_amount as actual from rep_month rm
        where rm.org_id = $1 and rm.person_id = p.id and rm.month = ${from}::date
@@ -93,7 +95,7 @@ export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
       to: dayStart(`${w.asOf}::date + 1`),
       asOf: w.asOf,
     })}) c
-   where c.status = 'won' and c.owner_id in (select person_id::text from members)`;
+   where c.status = 'won'`;
 
 /**
  * Opportunities created by each member of the team from day `since` to the end of `asOf`,
