@@ -133,14 +133,22 @@ export const teamCreatedSql = (w: { team: string; since: string; asOf: string })
    order by mem.person_id`;
 };
 
-/** Activity of each member of the team by kind from `since` to the end of `asOf`. */
+/**
+ * Activity of each member of the team by kind from `since` to the end of `asOf`. Summed per
+ * member (a lateral over each one's index range, hashed by kind): one sort of the whole
+ * team's rows by member and kind cost more than the sums.
+ */
 export const teamActivitySql = (w: { team: string; since: string; asOf: string }) => `
-  select a.person_id, a.kind, sum(a.count) as n
-    from activity a
-   where a.org_id = $1 and a.person_id in (${membersOn(w.team, w.asOf)})
-     and a.occurred_at >= ${dayStart(w.since)}
-     and a.occurred_at < ${dayStart(`${w.asOf}::date + 1`)}
-   group by 1, 2
+  select mem.person_id, k.kind, k.n
+    from (${membersOn(w.team, w.asOf)}) mem
+    cross join lateral (
+      select a.kind, sum(a.count) as n
+        from activity a
+       where a.org_id = $1 and a.person_id = mem.person_id
+         and a.occurred_at >= ${dayStart(w.since)}
+         and a.occurred_at < ${dayStart(`${w.asOf}::date + 1`)}
+       group by a.kind
+    ) k
    order by 1, 2`;
 
 /** The team's comparison figures: deal size, cycle, and what each member did since a day. */
