@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,9 +69,22 @@ describe('bench --quick', () => {
       if (r.import.measured) {
         expect(r.import.rows).toBe(10_000);
         expect(
-          [r.import.copySeconds, r.import.importSeconds, r.import.throughputRatio].every(finite),
+          [
+            r.import.copySeconds,
+            r.import.importSeconds,
+            r.import.throughputRatio,
+            r.import.unindexedCopySeconds,
+            r.import.unindexedCopyRowsPerSecond,
+            r.import.unindexedRatio,
+          ].every(finite),
         ).toBe(true);
       }
+      // The minimal facts at the HTTP load's 10 connections, for as long as the quick load.
+      expect(r.minimalThroughput.callers).toBe(10);
+      expect(r.minimalThroughput.statements).toBeGreaterThan(0);
+      expect(
+        [r.minimalThroughput.seconds, r.minimalThroughput.statementsPerSecond].every(finite),
+      ).toBe(true);
       expect(r.agenda.samples).toBeGreaterThan(0);
       expect(
         [r.agenda.agenda.p50, r.agenda.agenda.p95, r.agenda.minimal.p95, r.agenda.ratioP95].every(
@@ -109,5 +122,21 @@ describe('bench --quick', () => {
     // Eight targets; the agenda endpoint is checked computed and reopened.
     expect(whats.size).toBe(9);
     expect(results.machine.nproc).toBeGreaterThan(0);
+    const computed = results.targets.filter((t) => t.what.includes('computed every time'));
+    expect(computed.every((t) => t.measured.includes('minimal facts alone'))).toBe(true);
+  });
+
+  it('leaves every growth check unmeasured on the one size of a quick run', () => {
+    // Three checks per engine (agenda flat, ranking and import linear), none with two sizes.
+    const engines = results.run.sizes[0]?.engines.length ?? 0;
+    expect(results.growth).toHaveLength(3 * engines);
+    expect(results.growth.every((g) => g.met === null)).toBe(true);
+  });
+
+  it('writes the new baselines and the growth checks into RESULTS.md', async () => {
+    const markdown = await readFile(join(dir, 'RESULTS.md'), 'utf8');
+    expect(markdown).toContain('## Growth (DESIGN.md)');
+    expect(markdown).toContain('| ratio to unindexed |');
+    expect(markdown).toContain('| minimal facts/s, 10 connections | computed ÷ minimal |');
   });
 });

@@ -5,8 +5,12 @@ import type { LoadResult } from './load/load-tables.js';
 import { openBenchDb } from './load/open-bench-db.js';
 import { type AgendaMeasure, measureAgenda } from './measure/measure-agenda.js';
 import { type ImportMeasure, measureImport } from './measure/measure-import.js';
+import {
+  type MinimalThroughput,
+  measureMinimalThroughput,
+} from './measure/measure-minimal-throughput.js';
 import { measureScorecard, type ScorecardMeasure } from './measure/measure-scorecard.js';
-import { measureServer, type ServerMeasure } from './measure/measure-server.js';
+import { connections, measureServer, type ServerMeasure } from './measure/measure-server.js';
 import { measureWeb, type WebMeasure } from './measure/measure-web.js';
 import type { SizeName, SizeSpec } from './spec.js';
 
@@ -33,6 +37,8 @@ export interface EngineResult {
   import: ImportMeasure;
   agenda: AgendaMeasure;
   scorecard: ScorecardMeasure;
+  /** The one-statement minimal facts per second at the HTTP load's connections. */
+  minimalThroughput: MinimalThroughput;
   server: ServerMeasure;
 }
 
@@ -136,6 +142,15 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
           samples: iterations.scorecard,
           warmup: iterations.scorecardWarmup,
         });
+        // Here, while the bench database is open: PGlite's folder admits one process, and the
+        // server below needs it.
+        log(`bench-${size} ${engine}: minimal facts at ${connections} connections…`);
+        const minimalThroughput = await measureMinimalThroughput(bench.db, {
+          reps: generated.spec.reps,
+          callers: connections,
+          seconds: iterations.seconds,
+          warmupSeconds: iterations.warmupSeconds,
+        });
         result = {
           engine,
           load: { ...bench.load, cached: bench.cached },
@@ -143,6 +158,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
           import: imported,
           agenda,
           scorecard,
+          minimalThroughput,
         };
       } finally {
         await bench.db.close();
@@ -183,5 +199,5 @@ function bySize(sizes: SizeResult[]): SizeResult[] {
 function summaryLine(size: SizeName, r: EngineResult | undefined): string {
   if (!r) return '';
   const imp = r.import.measured ? `import ${r.import.throughputRatio}× COPY` : 'import n/a';
-  return `bench-${size} ${r.engine}: agenda p95 ${r.agenda.agenda.p95} ms (minimal ${r.agenda.minimal.p95}), ranking p95 ${r.scorecard.scorecard.p95} ms, ${imp}, agenda ${r.server.agenda?.requestsPerSecond ?? '-'} req/s (reopened ${r.server.reopened.agenda?.requestsPerSecond ?? '-'}), RSS ${r.server.memory.rssMb} MB, start ${r.server.startup.medianMs} ms`;
+  return `bench-${size} ${r.engine}: agenda p95 ${r.agenda.agenda.p95} ms (minimal ${r.agenda.minimal.p95}), ranking p95 ${r.scorecard.scorecard.p95} ms, ${imp}, agenda ${r.server.agenda?.requestsPerSecond ?? '-'} req/s (minimal facts ${r.minimalThroughput.statementsPerSecond}/s, reopened ${r.server.reopened.agenda?.requestsPerSecond ?? '-'}), RSS ${r.server.memory.rssMb} MB, start ${r.server.startup.medianMs} ms`;
 }

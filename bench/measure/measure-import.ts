@@ -23,6 +23,14 @@ export type ImportMeasure =
       /** Import throughput / COPY throughput (target ≥ 0.5). */
       throughputRatio: number;
       /**
+       * `COPY` of the same rows into a table of the same columns with no index, key or foreign
+       * key (the engine's limit for writing them at all), and the import's ratio to it (no
+       * target: it shows how much of the gap the indexes and keys alone explain).
+       */
+      unindexedCopySeconds: number;
+      unindexedCopyRowsPerSecond: number;
+      unindexedRatio: number;
+      /**
        * The bench process's RSS before the import and its peak during it (sampled every
        * 50 ms): on PostgreSQL that is the import's own memory, which must not grow with the
        * file; on PGlite it includes the database's WASM heap.
@@ -85,8 +93,11 @@ export async function measureImport(options: {
     const copied = await copyFile(db, generated.csvDir, opportunity);
     const copySeconds = (performance.now() - copyStart) / 1000;
     await db.query('truncate opportunity cascade');
+    const unindexedSeconds = await copyUnindexed(db, generated.csvDir, opportunity, copied);
     await db.vacuumAnalyze(['opportunity', 'opportunity_event']);
-    options.log(`  raw COPY: ${copied} rows in ${copySeconds.toFixed(2)} s; importing…`);
+    options.log(
+      `  raw COPY: ${copied} rows in ${copySeconds.toFixed(2)} s (unindexed ${unindexedSeconds.toFixed(2)} s); importing…`,
+    );
     const [org] = await db.query<{ id: string }>('select id from org');
     const rssBefore = process.memoryUsage.rss();
     let peakRss = rssBefore;
@@ -118,6 +129,9 @@ export async function measureImport(options: {
       importSeconds,
       importRowsPerSecond: Math.round(copied / importSeconds),
       throughputRatio: ratio(copySeconds, importSeconds),
+      unindexedCopySeconds: unindexedSeconds,
+      unindexedCopyRowsPerSecond: Math.round(copied / unindexedSeconds),
+      unindexedRatio: ratio(unindexedSeconds, importSeconds),
       rssBeforeMb: Math.round(rssBefore / 2 ** 20),
       peakRssMb: Math.round(peakRss / 2 ** 20),
       status: result.status,
@@ -138,4 +152,32 @@ async function copyFile(db: Database, csvDir: string, file: TableFile): Promise<
     columns: file.columns,
     csv: readChunks(join(csvDir, file.file)),
   });
+}
+
+/**
+ * Seconds to COPY the opportunity file into a new table of the same columns with nothing
+ * else. `LIKE … INCLUDING DEFAULTS` copies the names, types, NOT NULL and defaults (a column
+ * the file omits is filled as in the real table) and leaves out the primary key, indexes,
+ * checks, foreign keys and the rollup's triggers. A plain (logged) table, not a temporary or
+ * unlogged one: those skip the write-ahead log or use the session's small local buffers,
+ * which the real table cannot, so the gap to the indexed COPY would not be the indexes, keys
+ * and triggers alone. Dropped afterwards: the import must find the database as before.
+ */
+async function copyUnindexed(
+  db: Database,
+  csvDir: string,
+  file: TableFile,
+  expected: number,
+): Promise<number> {
+  const table = 'bench_opportunity_unindexed';
+  await db.query(`create table ${table} (like opportunity including defaults)`);
+  try {
+    const start = performance.now();
+    const copied = await copyFile(db, csvDir, { ...file, table });
+    const seconds = (performance.now() - start) / 1000;
+    if (copied !== expected) throw new Error(`unindexed COPY: ${copied} of ${expected} rows`);
+    return seconds;
+  } finally {
+    await db.query(`drop table ${table}`);
+  }
 }

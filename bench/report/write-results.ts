@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HttpResult } from '../measure/measure-server.js';
 import type { BenchRun, EngineResult } from '../run-bench.js';
-import { checkTargets, type TargetCheck } from './targets.js';
+import { checkGrowth } from './growth.js';
+import { checkTargets, minimalRatio, type TargetCheck } from './targets.js';
 
 export interface Machine {
   nproc: number;
@@ -23,10 +24,12 @@ export interface BenchResults {
   machine: Machine;
   run: BenchRun;
   targets: TargetCheck[];
+  /** DESIGN.md's growth targets, from the smallest to the largest size of the run. */
+  growth: TargetCheck[];
 }
 
-export function toResults(options: Omit<BenchResults, 'targets'>): BenchResults {
-  return { ...options, targets: checkTargets(options.run) };
+export function toResults(options: Omit<BenchResults, 'targets' | 'growth'>): BenchResults {
+  return { ...options, targets: checkTargets(options.run), growth: checkGrowth(options.run) };
 }
 
 const fmt = (x: number | undefined | null, digits = 1) =>
@@ -59,6 +62,20 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
         `| ${t.what} | ${t.engine} | ${t.size} | ${t.target} | ${t.measured} | ${mark(t.met)} |`,
     ),
     '',
+    '## Growth (DESIGN.md), from the smallest to the largest size run',
+    '',
+    "A rep's computed agenda (prepareAgenda p95) flat in size; the organization-wide ranking",
+    '(p95 per rep ranked) and the import (rows/s) linear, compared from bench-M up: at bench-S',
+    'their fixed costs dominate, so any larger size would look linear. Not measured: the run',
+    'has fewer than two sizes to compare.',
+    '',
+    '| what | engine | sizes | target | measured | |',
+    '|---|---|---|---|---|---|',
+    ...results.growth.map(
+      (t) =>
+        `| ${t.what} | ${t.engine} | ${t.size} | ${t.target} | ${t.measured} | ${mark(t.met)} |`,
+    ),
+    '',
     '## Data',
     '',
     '| size | reps | teams | opportunities | events | activities | goals | generated in (s) |',
@@ -85,14 +102,17 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     '## CSV import of opportunities vs raw COPY of the same rows',
     '',
     'The raw COPY writes the rows, already resolved to ids, into the real `opportunity` table',
-    '(its indexes and foreign keys on): what the database needs to hold them. The import reads',
+    '(its indexes and foreign keys on): what the database needs to hold them. The unindexed',
+    'COPY writes the same rows into a plain table of the same columns with no key, index,',
+    "foreign key or trigger: the engine's limit for writing them at all (no target; the import's",
+    'ratio to it is shown beside). The import reads',
     'the CRM-style file (owner e-mails, stage names, text dates), validates every row, stages,',
     'merges in segments, records a `created` event per opportunity and runs VACUUM (ANALYZE).',
     'RSS: the bench process before the import → its peak during it (bounded memory means the',
     'peak does not grow with the file; on PGlite it includes the database heap).',
     '',
-    '| size | engine | rows | raw COPY (s) | COPY rows/s | import (s) | import rows/s | ratio (≥ 0.5) | RSS before → peak (MB) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| size | engine | rows | raw COPY (s) | COPY rows/s | import (s) | import rows/s | ratio (≥ 0.5) | unindexed COPY (s) | unindexed rows/s | ratio to unindexed | RSS before → peak (MB) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rowsOf(run, (r) =>
       r.import.measured
         ? [
@@ -102,9 +122,12 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
             fmt(r.import.importSeconds, 2),
             r.import.importRowsPerSecond,
             r.import.throughputRatio,
+            fmt(r.import.unindexedCopySeconds, 2),
+            r.import.unindexedCopyRowsPerSecond,
+            r.import.unindexedRatio,
             `${r.import.rssBeforeMb} → ${r.import.peakRssMb}`,
           ]
-        : [r.import.reason, '', '', '', '', '', ''],
+        : [r.import.reason, '', '', '', '', '', '', '', '', ''],
     ),
     '',
     "## One rep's full agenda (prepareAgenda) vs the minimal facts (bench/minimal-queries.ts: one statement), ms",
@@ -146,11 +169,17 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     'the agendas of the same reps (each opened once before) and the same ranking, requested again.',
     'RSS is measured on each server after its load. Ceiling: a bare Fastify process serving an',
     'agenda of the same bytes, serialised once (no session, no database), in the same run.',
+    'Minimal facts: the one-statement minimal facts per second with 10 callers at once, each',
+    'looping over its own reps for as long as the HTTP load, in the bench process before the',
+    "server starts: the database's own ceiling for computed agendas (computed ÷ minimal: the",
+    'share of it the endpoint reaches).',
     '',
-    '| size | engine | agenda req/s (p99 ms), computed | ceiling req/s (p99 ms), bytes | reopened | scorecard req/s (p99 ms), computed | reopened | /readyz req/s | RSS MB, computed | RSS MB (peak), default server | start → 200 (median ms) | of which `rudder --help` (ms) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| size | engine | agenda req/s (p99 ms), computed | minimal facts/s, 10 connections | computed ÷ minimal | ceiling req/s (p99 ms), bytes | reopened | scorecard req/s (p99 ms), computed | reopened | /readyz req/s | RSS MB, computed | RSS MB (peak), default server | start → 200 (median ms) | of which `rudder --help` (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rowsOf(run, (r) => [
       http(r.server.agenda),
+      r.minimalThroughput.statementsPerSecond,
+      minimalRatio(r) ?? '–',
       r.server.ceiling ? `${http(r.server.ceiling.agenda)}, ${r.server.ceiling.bytes}` : '–',
       `${http(r.server.reopened.agenda)} over ${r.server.reopened.reps} reps`,
       http(r.server.scorecard),
