@@ -97,6 +97,11 @@ describe('bench --quick', () => {
       expect(r.scorecard.bareRows).toBe(20);
       expect([r.scorecard.scorecard.p95, r.scorecard.bareQuery.p95].every(finite)).toBe(true);
       expect(r.server.agenda?.non2xx).toBe(0);
+      // The computed load's CPU split: the database's share apart only where it is a server.
+      const cpu = r.server.agendaCpu;
+      expect(cpu !== null && cpu.serverMs > 0 && cpu.loadGeneratorMs > 0).toBe(true);
+      if (r.engine === 'pglite') expect(cpu?.databaseMs).toBeNull();
+      else expect(cpu?.databaseMs).toBeGreaterThan(0);
       // The note says why a measure is missing (the probe's status and body).
       expect(r.server.agenda?.requests ?? 0, `${r.engine}: ${r.server.note}`).toBeGreaterThan(0);
       expect(r.server.scorecard?.requests ?? 0, `${r.engine}: ${r.server.note}`).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { benchOrgId, leaderId, managerId, repId } from '../generate/ids.js';
 import type { BenchTarget } from '../load/bench-target.js';
 import { open } from '../load/open-bench-db.js';
 import { benchAsOf, type SizeSpec } from '../spec.js';
+import { type CpuPerRequest, cpuPerRequest } from './cpu-time.js';
 import { cliLoadMs, freePort, memoryOf, startServerProcess } from './server-process.js';
 import { startStaticAgenda } from './static-agenda-process.js';
 import { median } from './stats.js';
@@ -30,6 +31,12 @@ export interface ServerMeasure {
    * opened that day. Null when the route answered other than 200 (see note).
    */
   agenda: HttpResult | null;
+  /**
+   * Where the computed agendas' CPU went, per request: the server process, PostgreSQL (every
+   * `postgres` process; null on PGlite, which runs inside the server) and the load generator.
+   * Their sum against the machine's cores bounds the requests per second.
+   */
+  agendaCpu: CpuPerRequest | null;
   /**
    * The ceiling beside it, in the same run: a bare Fastify process serving an agenda of the
    * real endpoint's bytes, serialised once (no session, no database, no computation).
@@ -202,7 +209,7 @@ export async function measureServer(options: {
   runs.push(Math.round(server.readyMs));
   let computed: Pick<
     ServerMeasure,
-    'agenda' | 'ceiling' | 'scorecard' | 'readyz' | 'memoryUncached'
+    'agenda' | 'agendaCpu' | 'ceiling' | 'scorecard' | 'readyz' | 'memoryUncached'
   >;
   try {
     const agendaOk = await probe(server.url, agendaOf(1));
@@ -210,7 +217,12 @@ export async function measureServer(options: {
     // Warm up (JIT, tsx, the database's caches) before anything is recorded.
     if (agendaOk) await load(server.url, agendaOf, options.warmupSeconds);
     if (scorecardOk) await load(server.url, organization, Math.max(1, options.warmupSeconds / 2));
-    const agenda = agendaOk ? await load(server.url, agendaOf, options.seconds) : null;
+    const measured = agendaOk
+      ? await cpuPerRequest(server.child.pid ?? 0, options.target.engine === 'postgres', () =>
+          load(server.url, agendaOf, options.seconds),
+        )
+      : null;
+    const agenda = measured?.result ?? null;
     const ceiling = agendaOk ? await measureCeiling(agendaBody, options) : null;
     const scorecard = scorecardOk ? await load(server.url, organization, options.seconds) : null;
     const readyz = await load(
@@ -220,6 +232,7 @@ export async function measureServer(options: {
     );
     computed = {
       agenda,
+      agendaCpu: measured?.cpu ?? null,
       ceiling,
       scorecard,
       readyz,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CpuPerRequest } from '../measure/cpu-time.js';
 import type { HttpResult } from '../measure/measure-server.js';
 import type { BenchRun, EngineResult } from '../run-bench.js';
 import { checkGrowth } from './growth.js';
@@ -172,14 +173,18 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     'Minimal facts: the one-statement minimal facts per second with 10 callers at once, each',
     'looping over its own reps for as long as the HTTP load, in the bench process before the',
     "server starts: the database's own ceiling for computed agendas (computed ÷ minimal: the",
-    'share of it the endpoint reaches).',
+    'share of it the endpoint reaches). CPU per computed agenda: what the server process, every',
+    'PostgreSQL process (on PGlite the database is inside the server) and the load generator',
+    'used during the computed load, divided by the requests answered; with 2 cores, 2,000 ms',
+    'divided by their sum bounds the requests per second.',
     '',
-    '| size | engine | agenda req/s (p99 ms), computed | minimal facts/s, 10 connections | computed ÷ minimal | ceiling req/s (p99 ms), bytes | reopened | scorecard req/s (p99 ms), computed | reopened | /readyz req/s | RSS MB, computed | RSS MB (peak), default server | start → 200 (median ms) | of which `rudder --help` (ms) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| size | engine | agenda req/s (p99 ms), computed | minimal facts/s, 10 connections | computed ÷ minimal | CPU ms per computed agenda: server / PostgreSQL / load generator | ceiling req/s (p99 ms), bytes | reopened | scorecard req/s (p99 ms), computed | reopened | /readyz req/s | RSS MB, computed | RSS MB (peak), default server | start → 200 (median ms) | of which `rudder --help` (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rowsOf(run, (r) => [
       http(r.server.agenda),
       r.minimalThroughput.statementsPerSecond,
       minimalRatio(r) ?? '–',
+      cpu(r.server.agendaCpu),
       r.server.ceiling ? `${http(r.server.ceiling.agenda)}, ${r.server.ceiling.bytes}` : '–',
       `${http(r.server.reopened.agenda)} over ${r.server.reopened.reps} reps`,
       http(r.server.scorecard),
@@ -195,6 +200,11 @@ export function renderMarkdown(results: BenchResults, findings: string): string 
     '',
   ];
   return `${lines.join('\n')}${findings ? `\n${findings.trim()}\n` : ''}`;
+}
+
+function cpu(split: CpuPerRequest | null | undefined): string {
+  if (!split) return '–';
+  return `${fmt(split.serverMs, 2)} / ${split.databaseMs === null ? 'in server' : fmt(split.databaseMs, 2)} / ${fmt(split.loadGeneratorMs, 2)}`;
 }
 
 function http(result: HttpResult | null): string {
