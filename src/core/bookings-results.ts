@@ -12,6 +12,7 @@ export interface BookingsResult {
 }
 
 export interface BookingsResultsOptions {
+  /** The periods asked for, whose months are listed once for everyone. */
   periods: readonly Period[];
   asOf: Day;
   fiscalYearStartMonth: number;
@@ -25,13 +26,16 @@ export interface BookingsFacts {
 }
 
 export interface BookingsResults {
-  /** In the order of `periods`. */
-  periods: BookingsResult[];
+  /** The result of a period (planned in `periods` or not: the same figures, only slower). */
+  of(period: Period): BookingsResult;
   yearToDate: BookingsResult;
 }
 
 interface PlannedPeriod {
   key: string;
+  /** Every month of the period, for the actual. */
+  all: readonly string[];
+  /** The months whose goals make a quarter's or year's when it has none (none for a month). */
   months: readonly string[];
 }
 
@@ -48,11 +52,17 @@ export function bookingsResults(
   options: BookingsResultsOptions,
 ): (facts: BookingsFacts) => BookingsResults {
   const { asOf, fiscalYearStartMonth, proration } = options;
-  const plan = (period: Period): PlannedPeriod => ({
-    key: goalKey(period.kind, period.start),
-    months: period.kind === 'month' ? [] : monthsOf(period),
-  });
-  const periods = options.periods.map((period) => ({ ...plan(period), all: monthsOf(period) }));
+  const plan = (period: Period): PlannedPeriod => {
+    const all = monthsOf(period);
+    return {
+      key: goalKey(period.kind, period.start),
+      all,
+      months: period.kind === 'month' ? [] : all,
+    };
+  };
+  const planned = new Map(
+    options.periods.map((period) => [goalKey(period.kind, period.start), plan(period)]),
+  );
   const year = periodContaining({ day: asOf, kind: 'year', fiscalYearStartMonth });
   const yearPlan = plan(year);
   const prorateYear = goalProrator({ period: year, asOf, proration });
@@ -110,7 +120,10 @@ export function bookingsResults(
       ytdGoal = yearly === null ? null : prorateYear(yearly);
     }
     return {
-      periods: periods.map((period) => ({ actual: sum(period.all), goal: goalOf(period) })),
+      of: (period) => {
+        const p = planned.get(goalKey(period.kind, period.start)) ?? plan(period);
+        return { actual: sum(p.all), goal: goalOf(p) };
+      },
       yearToDate: { actual: sum(elapsedMonths), goal: ytdGoal },
     };
   };
