@@ -14,6 +14,7 @@ import { loadOrgContext } from '../src/db/facts/org-context.js';
 import { buildTeamScorecard } from '../src/scorecard/build-team-scorecard.js';
 import { benchOrgId } from './generate/ids.js';
 import { summarize } from './measure/stats.js';
+import { compareRanking } from './profile-ranking-variants.js';
 import { benchAsOf } from './spec.js';
 
 const { values } = parseArgs({
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     url: { type: 'string' },
     samples: { type: 'string', default: '30' },
     explain: { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
   },
 });
 const db = await createDb(
@@ -75,6 +77,14 @@ try {
     fiscalYearStartMonth: fy,
   });
   const options = { org, team: null, period, today: benchAsOf };
+  if (values.compare) {
+    const loadBefore = load();
+    const compared = await compareRanking(db, { ...options, samples });
+    process.stdout.write(
+      `${JSON.stringify({ engine: db.engine, loadBefore, loadAfter: load(), ...compared }, null, 1)}\n`,
+    );
+    process.exit(0);
+  }
   const loadBefore = load();
   for (let i = 0; i < 3; i += 1) await buildTeamScorecard(db, options);
 
