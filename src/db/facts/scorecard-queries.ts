@@ -128,14 +128,12 @@ export interface ScorecardFactsOptions {
   goalsTo: Day;
 }
 
-/** int8 arrays come back as strings from `pg` (its array parser knows no int8 of ours). */
-type Int8 = number | string;
-
 /**
  * What `scorecardMembers` (for the period and the previous one), `monthlyBookings` and
  * `bookingsGoals` give, in one statement and one round trip: the members of either period
- * with their months and goals, one row per member with plain arrays (cheaper to build and to
- * read than JSON, and than 20,000 rows at bench-L). The org-wide ranking reads the org's
+ * with their months and goals, one row per member with a JSON array per column (read with
+ * the native JSON.parse: parsing PostgreSQL's array text in JavaScript, or JSON objects per
+ * fact built by the server, cost more at bench-L, and 20,000 plain rows more still). The org-wide ranking reads the org's
  * months and goals of the range in one scan each instead of sending 2,000 ids back as
  * `= any($2)`; a team's reads its members' through the keys. Prepared once per connection.
  */
@@ -149,10 +147,10 @@ export async function scorecardFacts(
     current: boolean;
     previous: boolean;
     months: string[] | null;
-    bookings: Int8[] | null;
+    bookings: number[] | null;
     kinds: Array<GoalFact['periodKind']> | null;
     starts: Day[] | null;
-    targets: Int8[] | null;
+    targets: number[] | null;
     statuses: Array<GoalFact['status']> | null;
   }>(
     `with spans as (
@@ -166,15 +164,15 @@ export async function scorecardFacts(
             or (m.valid_from < $6::date and (m.valid_to is null or m.valid_to > $5::date)))
         group by m.person_id),
      months as (
-       select r.person_id, array_agg(to_char(r.month, 'YYYY-MM')) as months,
-              array_agg(r.won_amount + r.result_amount) as bookings
+       select r.person_id, json_agg(to_char(r.month, 'YYYY-MM')) as months,
+              json_agg(r.won_amount + r.result_amount) as bookings
          from rep_month r
         where r.org_id = $1 and r.month >= $7::date and r.month <= $8::date
           and ($2::uuid is null or r.person_id in (select person_id from spans))
         group by r.person_id),
      goals as (
-       select g.person_id, array_agg(g.period_kind) as kinds, array_agg(g.period_start::text) as starts,
-              array_agg(g.target) as targets, array_agg(g.status) as statuses
+       select g.person_id, json_agg(g.period_kind) as kinds, json_agg(g.period_start) as starts,
+              json_agg(g.target) as targets, json_agg(g.status) as statuses
          from goal g
         where g.org_id = $1 and g.metric = 'bookings' and g.activity_kind = ''
           and g.period_start >= $9::date and g.period_start < $10::date
@@ -208,14 +206,14 @@ export async function scorecardFacts(
     previous: row.previous,
     months: (row.months ?? []).map((month, i) => ({
       month,
-      bookings: Number(row.bookings?.[i] ?? 0),
+      bookings: row.bookings?.[i] ?? 0,
     })),
     goals: (row.kinds ?? []).map((periodKind, i) => ({
       metric: 'bookings',
       activityKind: null,
       periodKind,
       periodStart: row.starts?.[i] ?? '',
-      target: Number(row.targets?.[i] ?? 0),
+      target: row.targets?.[i] ?? 0,
       status: row.statuses?.[i] ?? 'proposed',
     })),
   }));
