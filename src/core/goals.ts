@@ -12,7 +12,11 @@ export interface FindGoalOptions {
 
 // When a period has several goals (a rejected proposal and a new one), the one the two
 // sides agreed on wins, then the open proposal, then the rejected one.
-const STATUS_PREFERENCE: Record<GoalStatus, number> = { agreed: 0, proposed: 1, rejected: 2 };
+export const STATUS_PREFERENCE: Record<GoalStatus, number> = {
+  agreed: 0,
+  proposed: 1,
+  rejected: 2,
+};
 
 function directGoal(options: FindGoalOptions): GoalView | null {
   const { goals, metric, period, activityKind = null } = options;

@@ -75,3 +75,13 @@ export function prorateGoal(options: ProrateGoalOptions): number {
   const { elapsed, total } = elapsedShare(options);
   return floorDivide(2 * options.target * elapsed + total, 2 * total);
 }
+
+/**
+ * `prorateGoal` for many targets over the same period and day: the elapsed share (a loop over
+ * the period's days for business days) is worked out once, so an organization-wide ranking
+ * does not count the same business days for each of its thousands of reps.
+ */
+export function goalProrator(options: ElapsedFractionOptions): (target: number) => number {
+  const { elapsed, total } = elapsedShare(options);
+  return (target) => floorDivide(2 * target * elapsed + total, 2 * total);
+}

@@ -111,3 +111,29 @@ describe('rankOf', () => {
     });
   });
 });
+
+describe('rankMembers display order', () => {
+  it("orders equals by name as localeCompare(…, 'en') does when names are random", () => {
+    const name = fc.stringMatching(/^[a-zA-ZéÉèöØß' -]{0,6}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name, unranked: fc.boolean() }), { maxLength: 12 }),
+        (drawn) => {
+          const members = drawn.map((m, i) => ({
+            personId: `p${String(i).padStart(2, '0')}`,
+            name: m.name,
+            actual: 10,
+            goal: m.unranked ? null : 100,
+          }));
+          const byName = (a: { name: string; personId: string }, b: typeof a) =>
+            a.name.localeCompare(b.name, 'en') || (a.personId < b.personId ? -1 : 1);
+          const expected = [
+            ...members.filter((m) => m.goal !== null).sort(byName),
+            ...members.filter((m) => m.goal === null).sort(byName),
+          ].map((m) => m.personId);
+          expect(rankMembers(members).members.map((m) => m.personId)).toEqual(expected);
+        },
+      ),
+    );
+  });
+});

@@ -1,10 +1,10 @@
+import { bookingsResults } from '../core/bookings-results.js';
 import { addDays, monthOf } from '../core/days.js';
 import { lastPeriods, type Period, periodContaining, previousPeriod } from '../core/periods.js';
-import { periodResult, yearToDate } from '../core/results.js';
 import { buildScorecard, type Scorecard, type ScorecardMemberInput } from '../core/scorecard.js';
 import type { Queryable } from '../db/database.js';
 import type { OrgContext } from '../db/facts/org-context.js';
-import { bookingsGoals, monthlyBookings, scorecardMembers } from '../db/facts/scorecard-queries.js';
+import { scorecardFacts } from '../db/facts/scorecard-queries.js';
 
 /** How many periods the scorecard's trend shows for each kind of period. */
 const trendLength = { month: 12, quarter: 8, year: 3 } as const;
@@ -37,49 +37,38 @@ export async function buildTeamScorecard(
   const first = periods[0] ?? previous;
   const asOf = options.today < period.end ? options.today : addDays(period.end, -1);
 
-  const [current, before] = await Promise.all([
-    scorecardMembers(db, { orgId: org.orgId, teamId: options.team?.id ?? null, ...period }),
-    scorecardMembers(db, { orgId: org.orgId, teamId: options.team?.id ?? null, ...previous }),
-  ]);
-  const ids = [...new Set([...current, ...before].map((m) => m.personId))];
   // Year to date needs the months since the fiscal year of `asOf` began, maybe before the trend.
   const yearStart = periodContaining({ day: asOf, kind: 'year', fiscalYearStartMonth: fy }).start;
   const firstDay = first.start < yearStart ? first.start : yearStart;
-  const [months, goals] = await Promise.all([
-    monthlyBookings(db, {
-      orgId: org.orgId,
-      personIds: ids,
-      firstMonth: monthOf(firstDay),
-      lastMonth: monthOf(addDays(period.end, -1)),
-    }),
-    bookingsGoals(db, { orgId: org.orgId, personIds: ids, from: firstDay, to: period.end }),
-  ]);
-
-  const wasMember = new Set(before.map((m) => m.personId));
-  const members: ScorecardMemberInput[] = current.map((member) => {
-    const facts = {
-      months: months.get(member.personId) ?? [],
-      goals: goals.get(member.personId) ?? [],
-    };
-    const result = (p: Period) => {
-      const r = periodResult({ ...facts, period: p, asOf, proration: org.settings.proration });
-      return { actual: r.actual, goal: r.goal?.target ?? null };
-    };
-    const ytd = yearToDate({
-      ...facts,
-      asOf,
-      fiscalYearStartMonth: fy,
-      proration: org.settings.proration,
-    });
-    return {
-      personId: member.personId,
-      name: member.name,
-      current: result(period),
-      previous: wasMember.has(member.personId) ? result(previous) : null,
-      yearToDate: { actual: ytd.actual, goal: ytd.goal },
-      trend: periods.map((p) => ({ periodKey: p.key, label: p.label, ...result(p) })),
-    };
+  const facts = await scorecardFacts(db, {
+    orgId: org.orgId,
+    teamId: options.team?.id ?? null,
+    period,
+    previous,
+    firstMonth: monthOf(firstDay),
+    lastMonth: monthOf(addDays(period.end, -1)),
+    goalsFrom: firstDay,
+    goalsTo: period.end,
   });
+  const resultsOf = bookingsResults({
+    periods: [period, previous, ...periods],
+    asOf,
+    fiscalYearStartMonth: fy,
+    proration: org.settings.proration,
+  });
+  const members: ScorecardMemberInput[] = facts
+    .filter((member) => member.current)
+    .map((member) => {
+      const results = resultsOf(member);
+      return {
+        personId: member.personId,
+        name: member.name,
+        current: results.of(period),
+        previous: member.previous ? results.of(previous) : null,
+        yearToDate: results.yearToDate,
+        trend: periods.map((p) => ({ periodKey: p.key, label: p.label, ...results.of(p) })),
+      };
+    });
   return buildScorecard({
     team: options.team ?? { id: org.orgId, name: org.name },
     period,
