@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
-import type { CrmConnection } from '../crm-connection.js';
+import { type CrmConnection, withTokens } from '../crm-connection.js';
 import { type FailedAnswer, realSleep, requestWithRetry } from '../request-with-retry.js';
 import type { Fetch } from '../salesforce/salesforce-auth.js';
 import { refreshHubSpotToken } from './hubspot-auth.js';
@@ -229,14 +229,7 @@ export class HubSpotApi {
 
   private async renewToken(): Promise<void> {
     const tokens = await refreshHubSpotToken(this.connection, { fetch: this.fetch });
-    this.connection = {
-      ...this.connection,
-      secrets: {
-        ...this.connection.secrets,
-        accessToken: tokens.accessToken,
-        ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
-      },
-    };
+    this.connection = withTokens(this.connection, tokens);
     await this.options.onTokens(this.connection);
   }
 }

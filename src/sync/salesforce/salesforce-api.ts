@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
-import type { CrmConnection } from '../crm-connection.js';
+import { type CrmConnection, withTokens } from '../crm-connection.js';
 import { type FailedAnswer, realSleep, requestWithRetry } from '../request-with-retry.js';
 import { type Fetch, requestAccessToken } from './salesforce-auth.js';
 
@@ -112,15 +112,7 @@ export class SalesforceApi {
       fetch: this.fetch,
       now: this.options.now(),
     });
-    this.connection = {
-      ...this.connection,
-      // The configured instance URL stays (it may be a proxy, a sandbox or a test server).
-      secrets: {
-        ...this.connection.secrets,
-        accessToken: tokens.accessToken,
-        ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
-      },
-    };
+    this.connection = withTokens(this.connection, tokens);
     await this.options.onTokens(this.connection);
   }
 }
