@@ -7,17 +7,10 @@
  * ratio. The sync's figure includes what the CSV lacks: the history batch reads and the
  * history import (one state per deal).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb, testEngine } from '../../src/db/test-db.js';
-import { insertOrg, insertPerson } from '../../src/db/test-fixtures.js';
-import { importFile } from '../../src/imports/import-file.js';
-import { fixedClock } from '../../src/shared/clock.js';
-import { connectCrm } from '../../src/sync/connect-crm.js';
 import { FakeHubSpot } from '../../src/sync/hubspot/fake-hubspot.js';
 import { syncHubSpot } from '../../src/sync/hubspot/sync-hubspot.js';
 import { SecretBox } from '../../src/sync/secret-box.js';
+import { measureSyncAgainstCsv } from './measure-sync-against-csv.js';
 
 const rows = Number(process.argv[2] ?? 20_000);
 const owner = '7001';
@@ -32,116 +25,83 @@ const asOf = '2024-06-01T00:00:00.000Z';
 const box = SecretBox.fromConfig('ab'.repeat(32));
 const token = 'pat-bench';
 
-const db = await createTestDb();
 const fake = new FakeHubSpot({ privateAppToken: token, pageSize: 200 });
-await fake.start();
-const folder = await mkdtemp(join(tmpdir(), 'rudder-hubspot-bench-'));
-try {
-  fake.owners = [
-    {
-      id: owner,
-      email: 'owner@bench.test',
-      firstName: 'Bench',
-      lastName: 'Owner',
-      userId: 1,
-      updatedAt: '2024-01-01T00:00:00.000Z',
-      teams: [],
-    },
-  ];
-  fake.pipelines = [
-    {
-      id: 'default',
-      label: 'Sales Pipeline',
-      displayOrder: 0,
-      stages: stages.map(([id, label, probability, closed], i) => ({
-        id,
-        label,
-        displayOrder: i,
-        metadata: { isClosed: String(closed), probability },
-      })),
-    },
-  ];
-  const base = Date.parse('2024-05-01T10:00:00.000Z');
-  const deals = Array.from({ length: rows }, (_, i) => {
-    const [stageId, label] = stages[i % stages.length] ?? stages[0];
-    return {
-      id: String(100_000 + i),
-      name: `Deal ${i}`,
-      stageId,
+fake.owners = [
+  {
+    id: owner,
+    email: 'owner@bench.test',
+    firstName: 'Bench',
+    lastName: 'Owner',
+    userId: 1,
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    teams: [],
+  },
+];
+fake.pipelines = [
+  {
+    id: 'default',
+    label: 'Sales Pipeline',
+    displayOrder: 0,
+    stages: stages.map(([id, label, probability, closed], i) => ({
+      id,
       label,
-      amount: String(1000 + (i % 50_000)),
-      created: `2024-0${1 + (i % 4)}-1${i % 10}T09:00:00.000Z`,
-      close: `2024-0${5 + (i % 4)}-2${i % 8}T00:00:00.000Z`,
-      // Three deals per modified instant: the search restarts skip what they already gave.
-      modified: new Date(base + Math.floor(i / 3) * 1000).toISOString(),
-    };
+      displayOrder: i,
+      metadata: { isClosed: String(closed), probability },
+    })),
+  },
+];
+const base = Date.parse('2024-05-01T10:00:00.000Z');
+const deals = Array.from({ length: rows }, (_, i) => {
+  const [stageId, label] = stages[i % stages.length] ?? stages[0];
+  return {
+    id: String(100_000 + i),
+    name: `Deal ${i}`,
+    stageId,
+    label,
+    amount: String(1000 + (i % 50_000)),
+    created: `2024-0${1 + (i % 4)}-1${i % 10}T09:00:00.000Z`,
+    close: `2024-0${5 + (i % 4)}-2${i % 8}T00:00:00.000Z`,
+    // Three deals per modified instant: the search restarts skip what they already gave.
+    modified: new Date(base + Math.floor(i / 3) * 1000).toISOString(),
+  };
+});
+for (const deal of deals) {
+  fake.add('deals', deal.id, deal.created, {
+    dealname: deal.name,
+    hubspot_owner_id: owner,
+    dealstage: deal.stageId,
+    pipeline: 'default',
+    amount: deal.amount,
+    closedate: deal.close,
+    hs_lastmodifieddate: deal.modified,
   });
-  for (const deal of deals) {
-    fake.add('deals', deal.id, deal.created, {
-      dealname: deal.name,
-      hubspot_owner_id: owner,
-      dealstage: deal.stageId,
-      pipeline: 'default',
-      amount: deal.amount,
-      closedate: deal.close,
-      hs_lastmodifieddate: deal.modified,
-    });
-  }
+}
 
-  const csvOrg = await insertOrg(db, { slug: 'bench-hs-csv' });
-  await insertPerson(db, csvOrg, { name: 'Bench Owner', externalId: owner });
-  const header = 'Record ID,Deal Name,Deal owner,Deal Stage,Amount,Create Date,Close Date';
-  const lines = deals.map((d) =>
-    [d.id, d.name, owner, d.label, d.amount, d.created, d.close.slice(0, 10)].join(','),
-  );
-  const path = join(folder, 'deals.csv');
-  await writeFile(path, `${header}\n${lines.join('\n')}\n`);
-  let started = performance.now();
-  const csv = await importFile({
-    db,
-    orgId: csvOrg,
-    path,
+await measureSyncAgainstCsv({
+  slug: 'bench-hs',
+  rows,
+  asOf,
+  box,
+  fake,
+  csv: {
+    file: 'deals.csv',
+    header: 'Record ID,Deal Name,Deal owner,Deal Stage,Amount,Create Date,Close Date',
+    lines: deals.map((d) =>
+      [d.id, d.name, owner, d.label, d.amount, d.created, d.close.slice(0, 10)].join(','),
+    ),
     preset: 'hubspot',
-    settings: { kind: 'opportunities', asOf, addStages: true },
-  });
-  const csvSeconds = (performance.now() - started) / 1000;
-
-  const syncOrg = await insertOrg(db, { slug: 'bench-hs-sync' });
-  await connectCrm(db, {
-    orgId: syncOrg,
+    owner,
+  },
+  connect: (url) => ({
     kind: 'hubspot',
-    instanceUrl: fake.url,
+    instanceUrl: url,
     authKind: 'access-token',
     secrets: { accessToken: token },
-    actorId: null,
-    box,
-    now: new Date(asOf),
-  });
-  started = performance.now();
-  const sync = await syncHubSpot({ db, orgId: syncOrg, box, clock: fixedClock(asOf) });
-  const syncSeconds = (performance.now() - started) / 1000;
-  const synced = sync.objects.find((o) => o.object === 'deals');
-  const history = sync.objects.find((o) => o.object === 'deals:history');
-  const searches = fake.log.filter((r) => r.path.endsWith('/deals/search')).length;
-  const report = {
-    engine: testEngine,
-    rows,
-    csv: { status: csv.status, seconds: csvSeconds, rowsPerSecond: Math.round(rows / csvSeconds) },
-    sync: {
-      status: sync.status,
-      message: sync.message,
-      imported: synced?.counts?.new,
-      historyStates: history?.counts?.rows,
-      requests: sync.requests,
-      dealSearchRequests: searches,
-      seconds: syncSeconds,
-      rowsPerSecond: Math.round(rows / syncSeconds),
-    },
-    syncOverCsv: Number((csvSeconds / syncSeconds).toFixed(2)),
-  };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-} finally {
-  await fake.stop();
-  await db.close();
-  await rm(folder, { recursive: true, force: true });
-}
+  }),
+  sync: syncHubSpot,
+  deals: 'deals',
+  details: (sync) => ({
+    historyStates: sync.objects.find((o) => o.object === 'deals:history')?.counts?.rows,
+    dealSearchRequests: fake.log.filter((r) => r.path.endsWith('/deals/search')).length,
+  }),
+});

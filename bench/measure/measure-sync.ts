@@ -4,17 +4,10 @@
  * one engine: `npx tsx bench/measure/measure-sync.ts [rows]` (PGlite in memory, or the
  * PostgreSQL server of TEST_DATABASE_URL). Prints rows/s of each and their ratio.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb, testEngine } from '../../src/db/test-db.js';
-import { insertOrg, insertPerson } from '../../src/db/test-fixtures.js';
-import { importFile } from '../../src/imports/import-file.js';
-import { fixedClock } from '../../src/shared/clock.js';
-import { connectCrm } from '../../src/sync/connect-crm.js';
 import { FakeSalesforce } from '../../src/sync/salesforce/fake-salesforce.js';
 import { syncSalesforce } from '../../src/sync/salesforce/sync-salesforce.js';
 import { SecretBox } from '../../src/sync/secret-box.js';
+import { measureSyncAgainstCsv } from './measure-sync-against-csv.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const owner = '005BENCH00000001';
@@ -41,102 +34,69 @@ const deals = Array.from({ length: rows }, (_, i) => {
   };
 });
 
-const db = await createTestDb();
 const fake = new FakeSalesforce({ refreshToken: 'bench' });
-await fake.start();
-const folder = await mkdtemp(join(tmpdir(), 'rudder-sync-bench-'));
-try {
-  fake.add('User', {
-    Id: owner,
-    Name: 'Bench Owner',
-    Email: 'owner@bench.test',
-    Title: null,
+fake.add('User', {
+  Id: owner,
+  Name: 'Bench Owner',
+  Email: 'owner@bench.test',
+  Title: null,
+  IsActive: true,
+  UserType: 'Standard',
+  ManagerId: null,
+  Manager: null,
+  SystemModstamp: '2024-01-01T00:00:00.000+0000',
+});
+fake.add(
+  'OpportunityStage',
+  ...stages.map((name, i) => ({
+    Id: `01J${i}`,
+    MasterLabel: name,
+    ApiName: name,
     IsActive: true,
-    UserType: 'Standard',
-    ManagerId: null,
-    Manager: null,
-    SystemModstamp: '2024-01-01T00:00:00.000+0000',
-  });
-  fake.add(
-    'OpportunityStage',
-    ...stages.map((name, i) => ({
-      Id: `01J${i}`,
-      MasterLabel: name,
-      ApiName: name,
-      IsActive: true,
-      IsClosed: name.startsWith('Closed'),
-      IsWon: name === 'Closed Won',
-      DefaultProbability: 10,
-      SortOrder: i + 1,
-    })),
-  );
-  fake.add('Opportunity', ...deals);
+    IsClosed: name.startsWith('Closed'),
+    IsWon: name === 'Closed Won',
+    DefaultProbability: 10,
+    SortOrder: i + 1,
+  })),
+);
+fake.add('Opportunity', ...deals);
 
-  const csvOrg = await insertOrg(db, { slug: 'bench-csv' });
-  await insertPerson(db, csvOrg, { name: 'Bench Owner', externalId: owner });
-  const header =
-    'Id,Name,Account.Name,OwnerId,StageName,Amount,Probability,CreatedDate,CloseDate,IsClosed,IsWon';
-  const lines = deals.map((d) =>
-    [
-      d.Id,
-      d.Name,
-      d.Account.Name,
-      d.OwnerId,
-      d.StageName,
-      d.Amount,
-      d.Probability,
-      d.CreatedDate,
-      d.CloseDate,
-      d.IsClosed,
-      d.IsWon,
-    ].join(','),
-  );
-  const path = join(folder, 'Opportunity.csv');
-  await writeFile(path, `${header}\n${lines.join('\n')}\n`);
-  let started = performance.now();
-  const csv = await importFile({
-    db,
-    orgId: csvOrg,
-    path,
+await measureSyncAgainstCsv({
+  slug: 'bench',
+  rows,
+  asOf,
+  box,
+  fake,
+  csv: {
+    file: 'Opportunity.csv',
+    header:
+      'Id,Name,Account.Name,OwnerId,StageName,Amount,Probability,CreatedDate,CloseDate,IsClosed,IsWon',
+    lines: deals.map((d) =>
+      [
+        d.Id,
+        d.Name,
+        d.Account.Name,
+        d.OwnerId,
+        d.StageName,
+        d.Amount,
+        d.Probability,
+        d.CreatedDate,
+        d.CloseDate,
+        d.IsClosed,
+        d.IsWon,
+      ].join(','),
+    ),
     preset: 'salesforce',
-    settings: { kind: 'opportunities', asOf, addStages: true },
-  });
-  const csvSeconds = (performance.now() - started) / 1000;
-
-  const syncOrg = await insertOrg(db, { slug: 'bench-sync' });
-  await connectCrm(db, {
-    orgId: syncOrg,
+    owner,
+  },
+  connect: (url) => ({
     kind: 'salesforce',
-    instanceUrl: fake.url,
-    loginUrl: fake.url,
+    instanceUrl: url,
+    loginUrl: url,
     authKind: 'refresh-token',
     clientId: 'bench',
     secrets: { refreshToken: 'bench' },
-    actorId: null,
-    box,
-    now: new Date(asOf),
-  });
-  started = performance.now();
-  const sync = await syncSalesforce({ db, orgId: syncOrg, box, clock: fixedClock(asOf) });
-  const syncSeconds = (performance.now() - started) / 1000;
-  const synced = sync.objects.find((o) => o.object === 'Opportunity');
-  const report = {
-    engine: testEngine,
-    rows,
-    csv: { status: csv.status, seconds: csvSeconds, rowsPerSecond: Math.round(rows / csvSeconds) },
-    sync: {
-      status: sync.status,
-      message: sync.message,
-      imported: synced?.counts?.new,
-      requests: sync.requests,
-      seconds: syncSeconds,
-      rowsPerSecond: Math.round(rows / syncSeconds),
-    },
-    syncOverCsv: Number((csvSeconds / syncSeconds).toFixed(2)),
-  };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-} finally {
-  await fake.stop();
-  await db.close();
-  await rm(folder, { recursive: true, force: true });
-}
+  }),
+  sync: syncSalesforce,
+  deals: 'Opportunity',
+});

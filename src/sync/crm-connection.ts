@@ -246,3 +246,22 @@ export async function saveLastRun(
     JSON.stringify(lastRun),
   ]);
 }
+
+/**
+ * The connection with the tokens a CRM's token endpoint answered; a refresh token is kept
+ * unless a new one came (both CRMs may rotate it). The configured instance URL stays: it
+ * may be a proxy, a sandbox or a test server.
+ */
+export function withTokens(
+  connection: CrmConnection,
+  tokens: { accessToken: string; refreshToken: string | null },
+): CrmConnection {
+  return {
+    ...connection,
+    secrets: {
+      ...connection.secrets,
+      accessToken: tokens.accessToken,
+      ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
+    },
+  };
+}

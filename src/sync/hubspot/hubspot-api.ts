@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
-import type { CrmConnection } from '../crm-connection.js';
+import { type CrmConnection, withTokens } from '../crm-connection.js';
+import { type FailedAnswer, realSleep, requestWithRetry } from '../request-with-retry.js';
 import type { Fetch } from '../salesforce/salesforce-auth.js';
 import { refreshHubSpotToken } from './hubspot-auth.js';
 
@@ -41,20 +42,6 @@ const PageSchema = z.object({
   paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 
-/** A search filter: `value` for GTE, GT, EQ; `values` for IN. */
-export interface SearchFilter {
-  propertyName: string;
-  operator: string;
-  value?: string;
-  values?: string[];
-}
-
-const modifiedFilter = (operator: 'GTE' | 'GT' | 'EQ', ms: number): SearchFilter => ({
-  propertyName: 'hs_lastmodifieddate',
-  operator,
-  value: String(ms),
-});
-
 /** HubSpot's error body: `{ status: 'error', message, category?, errorType?, policyName? }`. */
 const ErrorBodySchema = z.looseObject({
   status: z.string().optional(),
@@ -76,25 +63,21 @@ export interface HubSpotApiOptions {
   searchLimit?: number;
 }
 
-/** Longest wait Rudder accepts between tries; a longer Retry-After ends the run instead. */
-const MAX_WAIT_MS = 60_000;
-/** The largest page the search API gives (its documented maximum `limit`). */
-export const SEARCH_PAGE = 200;
 /** The largest page of the list and owners endpoints. */
 const LIST_PAGE = 100;
 
 /**
  * HubSpot's CRM API v3 over plain `fetch` (docs/crm-sync.md says why not
- * @hubspot/api-client): lists and searches followed page by page through `paging.next.after`,
- * the search API's 10,000-result ceiling passed by querying again from the last modified
- * date reached; an expired OAuth token renewed once; 429s waited out (SECONDLY) or ended
- * (DAILY: nothing to gain before midnight).
+ * @hubspot/api-client): lists followed page by page through `paging.next.after` (searches:
+ * hubspot-search.ts); an expired OAuth token renewed once; 429s waited out (SECONDLY) or
+ * ended (DAILY: nothing to gain before midnight).
  */
 export class HubSpotApi {
   private readonly fetch: Fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxTries: number;
-  private readonly searchLimit: number;
+  /** Results the search API pages through per query. */
+  readonly searchLimit: number;
   /** Requests made, for the run's record. */
   requests = 0;
   /** Rate-limit waits, for the run's record. */
@@ -105,7 +88,7 @@ export class HubSpotApi {
     private readonly options: HubSpotApiOptions,
   ) {
     this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? realSleep;
     this.maxTries = options.maxTries ?? 5;
     this.searchLimit = options.searchLimit ?? 10_000;
   }
@@ -133,107 +116,6 @@ export class HubSpotApi {
     const query = { archived: 'true', properties: properties.join(',') };
     for await (const item of this.list(`/crm/v3/objects/${objectType}`, query)) {
       yield objectOf(item);
-    }
-  }
-
-  /**
-   * Objects modified at or after `since` (epoch ms), oldest first, through the search API.
-   * Its paging stops at `searchLimit` results per query: the query then starts again from the
-   * last modified date reached, and the records of that instant already given are skipped.
-   * When one instant alone holds more than a query can page through (a bulk import), that
-   * instant is read by id (`hs_lastmodifieddate EQ` it, `hs_object_id GT` the last id, sorted
-   * by id), and the search goes on after it (`GT`). None is missed or given twice.
-   */
-  async *search(
-    objectType: string,
-    options: {
-      since: number | null;
-      properties: readonly string[];
-      filters?: readonly SearchFilter[];
-    },
-  ): AsyncGenerator<HubSpotObject> {
-    let bound: SearchFilter | null =
-      options.since === null ? null : modifiedFilter('GTE', options.since);
-    // The ids already given that were modified at the latest instant reached.
-    const seen = new Set<string>();
-    let latest: number | null = null;
-    for (;;) {
-      const query = this.query(objectType, {
-        filters: [...(bound === null ? [] : [bound]), ...(options.filters ?? [])],
-        sort: 'hs_lastmodifieddate',
-        properties: options.properties,
-      });
-      let complete = false;
-      for (;;) {
-        const step = await query.next();
-        if (step.done === true) {
-          complete = step.value;
-          break;
-        }
-        const object = step.value;
-        const modified = modifiedOf(object);
-        if (modified === latest && seen.has(object.id)) continue;
-        if (modified !== latest) seen.clear();
-        latest = modified;
-        seen.add(object.id);
-        yield object;
-      }
-      if (complete) return;
-      if (latest !== null && bound?.value !== String(latest)) {
-        // Again from the last instant reached; its records already given are skipped.
-        bound = modifiedFilter('GTE', latest);
-        continue;
-      }
-      // One instant holds more than a query pages through: read it by id, then go past it.
-      const instant = latest ?? 0;
-      let lastId = '0';
-      for (let more = true; more; ) {
-        const byId = this.query(objectType, {
-          filters: [
-            modifiedFilter('EQ', instant),
-            { propertyName: 'hs_object_id', operator: 'GT', value: lastId },
-            ...(options.filters ?? []),
-          ],
-          sort: 'hs_object_id',
-          properties: options.properties,
-        });
-        more = false;
-        for (;;) {
-          const step = await byId.next();
-          if (step.done === true) {
-            more = !step.value;
-            break;
-          }
-          lastId = step.value.id;
-          if (seen.has(step.value.id)) continue;
-          seen.add(step.value.id);
-          yield step.value;
-        }
-      }
-      bound = modifiedFilter('GT', instant);
-    }
-  }
-
-  /** One search query, page after page; answers whether it ended before the result ceiling. */
-  private async *query(
-    objectType: string,
-    options: { filters: readonly SearchFilter[]; sort: string; properties: readonly string[] },
-  ): AsyncGenerator<HubSpotObject, boolean> {
-    let after = 0;
-    for (;;) {
-      const body = {
-        ...(options.filters.length > 0 ? { filterGroups: [{ filters: options.filters }] } : {}),
-        sorts: [{ propertyName: options.sort, direction: 'ASCENDING' }],
-        properties: [...options.properties],
-        limit: SEARCH_PAGE,
-        ...(after > 0 ? { after: String(after) } : {}),
-      };
-      const page = pageOf(await this.call('POST', `/crm/v3/objects/${objectType}/search`, body));
-      for (const item of page.results) yield objectOf(item);
-      const next = page.paging?.next?.after;
-      if (next === undefined) return true;
-      after = Number(next);
-      if (after >= this.searchLimit) return false;
     }
   }
 
@@ -301,59 +183,23 @@ export class HubSpotApi {
     return this.call('GET', path);
   }
 
+  /** POST a read (a search page); JSON back. */
+  post(path: string, body: unknown): Promise<unknown> {
+    return this.call('POST', path, body);
+  }
+
   /** One request; JSON back, or an AppError that says what happened. */
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    let renewed = false;
-    for (let tries = 1; ; tries += 1) {
-      const response = await this.send(method, path, body).catch(async (error: unknown) => {
-        // A dropped connection: reads (searches and batch reads included) are safe to repeat.
-        if (tries >= this.maxTries) throw error;
-        const wait = waitOf(null, tries);
-        this.waits.push(wait);
-        await this.sleep(wait);
-        return null;
-      });
-      if (response === null) continue;
-      if (response.ok) return response.json();
-      const parsed = ErrorBodySchema.safeParse(await response.json().catch(() => null));
-      const error = parsed.success ? parsed.data : {};
-      if (response.status === 401 && !renewed) {
-        // An expired OAuth token (EXPIRED_AUTHENTICATION) or a revoked one: renewing once
-        // tells them apart (a revoked grant fails at the token endpoint). A private app's
-        // token cannot be renewed: that stops the sync at once.
-        renewed = true;
-        await this.renewToken();
-        tries -= 1;
-        continue;
-      }
-      if (response.status === 401 || response.status === 403) {
-        throw new AppError(
-          'CRM_AUTH_FAILED',
-          `HubSpot refused Rudder's token (${error.category ?? `HTTP ${response.status}`}` +
-            `${error.message ? `: ${error.message}` : ''}). The sync is stopped: an admin must ` +
-            'connect HubSpot again (with the scopes listed in docs/crm-sync.md).',
-        );
-      }
-      if (response.status === 429 || response.status === 502 || response.status === 503) {
-        const daily = error.policyName === 'DAILY';
-        const wait = waitOf(response.headers.get('retry-after'), tries);
-        if (!daily && tries < this.maxTries && wait <= MAX_WAIT_MS) {
-          this.waits.push(wait);
-          await this.sleep(wait);
-          continue;
-        }
-        throw new AppError(
-          'RATE_LIMITED',
-          `HubSpot's ${daily ? 'daily' : 'API'} limit is reached (${error.policyName ?? `HTTP ${response.status}`}` +
-            `${error.message ? `: ${error.message}` : ''}); the sync resumes from its cursor at its next run.`,
-        );
-      }
-      throw new AppError(
-        'CRM_UNAVAILABLE',
-        `HubSpot answered HTTP ${response.status} to ${method} ${path.replace(/\?.*/, '')}` +
-          `${error.category ? ` (${error.category}: ${error.message ?? ''})` : ''}.`,
-      );
-    }
+    const response = await requestWithRetry({
+      // A dropped connection: reads (searches and batch reads included) are safe to repeat.
+      send: () => this.send(method, path, body),
+      judge: (failed) => judgeAnswer(failed, `${method} ${path.replace(/\?.*/, '')}`),
+      renew: () => this.renewToken(),
+      sleep: this.sleep,
+      maxTries: this.maxTries,
+      waits: this.waits,
+    });
+    return response.json();
   }
 
   private async send(method: 'GET' | 'POST', path: string, body: unknown): Promise<Response> {
@@ -383,25 +229,18 @@ export class HubSpotApi {
 
   private async renewToken(): Promise<void> {
     const tokens = await refreshHubSpotToken(this.connection, { fetch: this.fetch });
-    this.connection = {
-      ...this.connection,
-      secrets: {
-        ...this.connection.secrets,
-        accessToken: tokens.accessToken,
-        ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
-      },
-    };
+    this.connection = withTokens(this.connection, tokens);
     await this.options.onTokens(this.connection);
   }
 }
 
-function pageOf(answer: unknown) {
+export function pageOf(answer: unknown) {
   const page = PageSchema.safeParse(answer);
   if (!page.success) throw unknownShape('a page');
   return page.data;
 }
 
-function objectOf(item: unknown): HubSpotObject {
+export function objectOf(item: unknown): HubSpotObject {
   const object = ObjectSchema.safeParse(item);
   if (!object.success) throw unknownShape('an object');
   return object.data as HubSpotObject;
@@ -410,16 +249,39 @@ function objectOf(item: unknown): HubSpotObject {
 const unknownShape = (what: string) =>
   new AppError('CRM_UNAVAILABLE', `HubSpot answered ${what} with an unknown shape.`);
 
-/** `hs_lastmodifieddate` as epoch ms (the search API answers it as ISO 8601). */
-export function modifiedOf(object: HubSpotObject): number {
-  const text = object.properties.hs_lastmodifieddate ?? object.updatedAt ?? '';
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? 0 : ms;
-}
-
-/** Retry-After in seconds (RFC 9110), else 1 s, 2 s, 4 s, … */
-function waitOf(retryAfter: string | null, tries: number): number {
-  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  return 1000 * 2 ** (tries - 1);
+/**
+ * What a failed answer means. A 401 is an expired OAuth token (EXPIRED_AUTHENTICATION) or a
+ * revoked one: renewing once tells them apart (a revoked grant fails at the token endpoint);
+ * a private app's token cannot be renewed, which stops the sync at once. A 429 of the DAILY
+ * policy stops the run: there is nothing to gain by waiting before midnight.
+ */
+async function judgeAnswer(response: Response, request: string): Promise<FailedAnswer> {
+  const parsed = ErrorBodySchema.safeParse(await response.json().catch(() => null));
+  const error = parsed.success ? parsed.data : {};
+  if (response.status === 401 || response.status === 403) {
+    const refused = new AppError(
+      'CRM_AUTH_FAILED',
+      `HubSpot refused Rudder's token (${error.category ?? `HTTP ${response.status}`}` +
+        `${error.message ? `: ${error.message}` : ''}). The sync is stopped: an admin must ` +
+        'connect HubSpot again (with the scopes listed in docs/crm-sync.md).',
+    );
+    return { next: response.status === 401 ? 'renew' : 'stop', error: refused };
+  }
+  if (response.status === 429 || response.status === 502 || response.status === 503) {
+    const daily = error.policyName === 'DAILY';
+    const limited = new AppError(
+      'RATE_LIMITED',
+      `HubSpot's ${daily ? 'daily' : 'API'} limit is reached (${error.policyName ?? `HTTP ${response.status}`}` +
+        `${error.message ? `: ${error.message}` : ''}); the sync resumes from its cursor at its next run.`,
+    );
+    return { next: daily ? 'stop' : 'wait', error: limited };
+  }
+  return {
+    next: 'stop',
+    error: new AppError(
+      'CRM_UNAVAILABLE',
+      `HubSpot answered HTTP ${response.status} to ${request}` +
+        `${error.category ? ` (${error.category}: ${error.message ?? ''})` : ''}.`,
+    ),
+  };
 }

@@ -6,6 +6,7 @@ import { fixedClock } from '../../shared/clock.js';
 import { connectCrm } from '../connect-crm.js';
 import { loadCrmConnection } from '../crm-connection.js';
 import { SecretBox } from '../secret-box.js';
+import { eventsOf, recordedSleep } from '../test-crm-world.js';
 import { FakeHubSpot } from './fake-hubspot.js';
 import { loaded } from './fake-hubspot-data.js';
 import { syncHubSpot } from './sync-hubspot.js';
@@ -42,28 +43,6 @@ async function connect(orgId: string, fake: FakeHubSpot) {
   });
 }
 
-/** Opportunity events with stage and owner ids read back as names and CRM ids. */
-async function eventsOf(orgId: string) {
-  return db.query<{
-    deal: string;
-    field: string;
-    old: string | null;
-    new: string | null;
-    at: string;
-  }>(
-    `select o.external_id as deal, e.field,
-            coalesce(so.name, po.external_id, e.old_value) as old,
-            coalesce(sn.name, pn.external_id, e.new_value) as new, e.observed_at as at
-       from opportunity_event e join opportunity o on o.org_id = e.org_id and o.id = e.opportunity_id
-       left join stage so on e.field = 'stage' and so.org_id = e.org_id and so.id::text = e.old_value
-       left join stage sn on e.field in ('stage', 'created') and sn.org_id = e.org_id and sn.id::text = e.new_value
-       left join person po on e.field = 'owner' and po.org_id = e.org_id and po.id::text = e.old_value
-       left join person pn on e.field = 'owner' and pn.org_id = e.org_id and pn.id::text = e.new_value
-      where e.org_id = $1 order by o.external_id, e.observed_at, e.field`,
-    [orgId],
-  );
-}
-
 /** Everything a sync writes, as text, without generated ids. */
 async function contents(orgId: string) {
   const parts = await Promise.all([
@@ -96,7 +75,7 @@ async function contents(orgId: string) {
         where o.org_id = $1 order by o.external_id`,
       [orgId],
     ),
-    eventsOf(orgId),
+    eventsOf(db, orgId),
     db.query(
       `select a.external_id, p.external_id as person, a.kind, a.occurred_at, o.external_id as deal, a.subject
          from activity a join person p on p.org_id = a.org_id and p.id = a.person_id
@@ -119,7 +98,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
     }),
   );
   let orgId: string;
-  const sleeps: number[] = [];
+  const { sleeps, sleep } = recordedSleep();
   const run = (at: string, extra: { full?: boolean; dryRun?: boolean } = {}) =>
     syncHubSpot({
       db,
@@ -127,9 +106,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
       box,
       clock: fixedClock(at),
       searchLimit: 4,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
+      sleep,
       ...extra,
     });
 
@@ -364,7 +341,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
     fake.archive('emails', '501', '2024-03-10T12:02:00.000Z');
     fake.expireTokens();
     const issued = fake.issued.length;
-    const before = await eventsOf(orgId);
+    const before = await eventsOf(db, orgId);
 
     const result = await run('2024-03-11T08:00:00Z');
     expect(result.message).toBeNull();
@@ -373,7 +350,7 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
     expect((await loadCrmConnection(db, orgId, 'hubspot', box))?.secrets.accessToken).toBe(
       fake.issued.at(-1),
     );
-    const after = await eventsOf(orgId);
+    const after = await eventsOf(db, orgId);
     const added = after.filter((e) => !before.some((b) => JSON.stringify(b) === JSON.stringify(e)));
     expect(added).toEqual([
       {

@@ -14,7 +14,7 @@ import {
   type SyncRunOptions,
 } from '../sync-batch.js';
 import { type SyncedObject, type SyncResult, syncConnection } from '../sync-run.js';
-import { HubSpotApi, type HubSpotObject, modifiedOf } from './hubspot-api.js';
+import { HubSpotApi, type HubSpotObject } from './hubspot-api.js';
 import { HUBSPOT_API_URL } from './hubspot-auth.js';
 import {
   dealHistoryRecords,
@@ -32,6 +32,7 @@ import {
   stageListRecords,
   stagesOf,
 } from './hubspot-mapping.js';
+import { modifiedOf, searchObjects } from './hubspot-search.js';
 
 export interface SyncHubSpotOptions extends SyncRunOptions {
   box: SecretBox;
@@ -199,7 +200,7 @@ class HubSpotRun {
     const filters = this.pipelineFilter();
     async function* records(): AsyncGenerator<ImportRecord> {
       let line = 0;
-      for await (const deal of api.search('deals', { since, properties, filters })) {
+      for await (const deal of searchObjects(api, 'deals', { since, properties, filters })) {
         stamps.deals = Math.max(stamps.deals ?? 0, modifiedOf(deal));
         // A deal without an owner has no rep to hold it to account: skipped, counted.
         if ((deal.properties.hubspot_owner_id ?? '') === '') skipped += 1;
@@ -230,7 +231,7 @@ class HubSpotRun {
   private async history(): Promise<boolean> {
     const since = this.since('deals:history');
     const changed: HubSpotObject[] = [];
-    for await (const deal of this.api.search('deals', {
+    for await (const deal of searchObjects(this.api, 'deals', {
       since,
       properties: ['hs_lastmodifieddate'],
       filters: this.pipelineFilter(),
@@ -296,7 +297,7 @@ class HubSpotRun {
           batch = [];
           yield* rows;
         };
-        for await (const object of api.search(key, {
+        for await (const object of searchObjects(api, key, {
           since: since(key),
           properties: engagementProperties(engagement),
         })) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
-import type { CrmConnection } from '../crm-connection.js';
+import { type CrmConnection, withTokens } from '../crm-connection.js';
+import { type FailedAnswer, realSleep, requestWithRetry } from '../request-with-retry.js';
 import { type Fetch, requestAccessToken } from './salesforce-auth.js';
 
 /** The REST API version Rudder speaks (Winter '25); every object and field it reads exists in it. */
@@ -34,9 +35,6 @@ export interface SalesforceApiOptions {
   maxTries?: number;
 }
 
-/** Longest wait Rudder accepts between tries; a longer Retry-After ends the run instead. */
-const MAX_WAIT_MS = 60_000;
-
 /**
  * Salesforce's REST API over plain `fetch` (docs/crm-sync.md says why not jsforce): SOQL
  * through `queryAll` (deleted and archived records included), every page followed by its
@@ -56,7 +54,7 @@ export class SalesforceApi {
     private readonly options: SalesforceApiOptions,
   ) {
     this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? realSleep;
     this.maxTries = options.maxTries ?? 5;
   }
 
@@ -77,60 +75,15 @@ export class SalesforceApi {
   /** GET a path of the instance; JSON back, or an AppError that says what happened. */
   private async get(path: string): Promise<unknown> {
     if (this.connection.secrets.accessToken === undefined) await this.renewToken();
-    let renewed = false;
-    for (let tries = 1; ; tries += 1) {
-      const response = await this.send(path).catch(async (error: unknown) => {
-        // A dropped connection (an idle keep-alive socket the server closed while a batch
-        // merged, a network blip): a GET is safe to repeat, after the same backoff.
-        if (tries >= this.maxTries) throw error;
-        const wait = waitOf(null, tries);
-        this.waits.push(wait);
-        await this.sleep(wait);
-        return null;
-      });
-      if (response === null) continue;
-      if (response.ok) return response.json();
-      const errors = ErrorBodySchema.safeParse(await response.json().catch(() => null));
-      const codes = errors.success ? errors.data.map((e) => e.errorCode) : [];
-      const message = errors.success ? errors.data.map((e) => e.message).join('; ') : '';
-      if (response.status === 401 && !renewed) {
-        // INVALID_SESSION_ID: the access token expired or was revoked; renewing it once
-        // tells the two apart (a revoked grant fails at the token endpoint).
-        renewed = true;
-        await this.renewToken();
-        tries -= 1;
-        continue;
-      }
-      if (response.status === 401) {
-        throw new AppError(
-          'CRM_AUTH_FAILED',
-          `Salesforce refused a fresh session (${codes.join(', ') || 'HTTP 401'}): an admin ` +
-            'must connect Salesforce again.',
-        );
-      }
-      const limited =
-        response.status === 429 ||
-        response.status === 503 ||
-        codes.includes('REQUEST_LIMIT_EXCEEDED');
-      if (limited) {
-        const wait = waitOf(response.headers.get('retry-after'), tries);
-        if (tries < this.maxTries && wait <= MAX_WAIT_MS) {
-          this.waits.push(wait);
-          await this.sleep(wait);
-          continue;
-        }
-        throw new AppError(
-          'RATE_LIMITED',
-          `Salesforce's API limit is reached (${codes.join(', ') || `HTTP ${response.status}`}` +
-            `${message ? `: ${message}` : ''}); the sync resumes from its cursor at its next run.`,
-        );
-      }
-      throw new AppError(
-        'CRM_UNAVAILABLE',
-        `Salesforce answered HTTP ${response.status}` +
-          `${codes.length > 0 ? ` (${codes.join(', ')}: ${message})` : ''}.`,
-      );
-    }
+    const response = await requestWithRetry({
+      send: () => this.send(path),
+      judge: judgeAnswer,
+      renew: () => this.renewToken(),
+      sleep: this.sleep,
+      maxTries: this.maxTries,
+      waits: this.waits,
+    });
+    return response.json();
   }
 
   private async send(path: string): Promise<Response> {
@@ -159,22 +112,48 @@ export class SalesforceApi {
       fetch: this.fetch,
       now: this.options.now(),
     });
-    this.connection = {
-      ...this.connection,
-      // The configured instance URL stays (it may be a proxy, a sandbox or a test server).
-      secrets: {
-        ...this.connection.secrets,
-        accessToken: tokens.accessToken,
-        ...(tokens.refreshToken === null ? {} : { refreshToken: tokens.refreshToken }),
-      },
-    };
+    this.connection = withTokens(this.connection, tokens);
     await this.options.onTokens(this.connection);
   }
 }
 
-/** Retry-After in seconds (RFC 9110), else 1 s, 2 s, 4 s, … */
-function waitOf(retryAfter: string | null, tries: number): number {
-  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  return 1000 * 2 ** (tries - 1);
+/** What a failed answer means: Salesforce names its errors by `errorCode`. */
+async function judgeAnswer(response: Response): Promise<FailedAnswer> {
+  const errors = ErrorBodySchema.safeParse(await response.json().catch(() => null));
+  const codes = errors.success ? errors.data.map((e) => e.errorCode) : [];
+  const message = errors.success ? errors.data.map((e) => e.message).join('; ') : '';
+  if (response.status === 401) {
+    // INVALID_SESSION_ID: the access token expired or was revoked; renewing it once
+    // tells the two apart (a revoked grant fails at the token endpoint).
+    return {
+      next: 'renew',
+      error: new AppError(
+        'CRM_AUTH_FAILED',
+        `Salesforce refused a fresh session (${codes.join(', ') || 'HTTP 401'}): an admin ` +
+          'must connect Salesforce again.',
+      ),
+    };
+  }
+  if (
+    response.status === 429 ||
+    response.status === 503 ||
+    codes.includes('REQUEST_LIMIT_EXCEEDED')
+  ) {
+    return {
+      next: 'wait',
+      error: new AppError(
+        'RATE_LIMITED',
+        `Salesforce's API limit is reached (${codes.join(', ') || `HTTP ${response.status}`}` +
+          `${message ? `: ${message}` : ''}); the sync resumes from its cursor at its next run.`,
+      ),
+    };
+  }
+  return {
+    next: 'stop',
+    error: new AppError(
+      'CRM_UNAVAILABLE',
+      `Salesforce answered HTTP ${response.status}` +
+        `${codes.length > 0 ? ` (${codes.join(', ')}: ${message})` : ''}.`,
+    ),
+  };
 }

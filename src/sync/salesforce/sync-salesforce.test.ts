@@ -11,6 +11,7 @@ import { fixedClock, systemClock } from '../../shared/clock.js';
 import { connectCrm } from '../connect-crm.js';
 import { loadCrmConnection } from '../crm-connection.js';
 import { SecretBox } from '../secret-box.js';
+import { eventsOf, recordedSleep } from '../test-crm-world.js';
 import { FakeSalesforce } from './fake-salesforce.js';
 import { loaded, stamp, state } from './fake-salesforce-data.js';
 import { syncSalesforce } from './sync-salesforce.js';
@@ -78,7 +79,7 @@ async function contents(orgId: string): Promise<string> {
         where o.org_id = $1 order by o.external_id`,
       [orgId],
     ),
-    eventsOf(orgId),
+    eventsOf(db, orgId),
     db.query(
       `select a.external_id, p.external_id as person, a.kind, a.occurred_at, o.external_id as deal, a.subject
          from activity a join person p on p.org_id = a.org_id and p.id = a.person_id
@@ -90,43 +91,19 @@ async function contents(orgId: string): Promise<string> {
   return JSON.stringify(parts);
 }
 
-/** Opportunity events with stage and owner ids read back as names and CRM ids. */
-async function eventsOf(orgId: string) {
-  return db.query<{
-    deal: string;
-    field: string;
-    old: string | null;
-    new: string | null;
-    at: string;
-  }>(
-    `select o.external_id as deal, e.field,
-            coalesce(so.name, po.external_id, e.old_value) as old,
-            coalesce(sn.name, pn.external_id, e.new_value) as new, e.observed_at as at
-       from opportunity_event e join opportunity o on o.org_id = e.org_id and o.id = e.opportunity_id
-       left join stage so on e.field = 'stage' and so.org_id = e.org_id and so.id::text = e.old_value
-       left join stage sn on e.field in ('stage', 'created') and sn.org_id = e.org_id and sn.id::text = e.new_value
-       left join person po on e.field = 'owner' and po.org_id = e.org_id and po.id::text = e.old_value
-       left join person pn on e.field = 'owner' and pn.org_id = e.org_id and pn.id::text = e.new_value
-      where e.org_id = $1 order by o.external_id, e.observed_at, e.field`,
-    [orgId],
-  );
-}
-
 describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () => {
   const fake = loaded(
     new FakeSalesforce({ pageSize: 2, refreshToken: REFRESH_TOKEN, clientId: 'rudder-app' }),
   );
   let orgId: string;
-  const sleeps: number[] = [];
+  const { sleep } = recordedSleep();
   const run = (at: string, extra: { full?: boolean; dryRun?: boolean } = {}) =>
     syncSalesforce({
       db,
       orgId,
       box,
       clock: fixedClock(at),
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
+      sleep,
       ...extra,
     });
 
@@ -235,7 +212,7 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
       ['006A5', '005M', 'Closed Lost', 300000, 'lost'],
     ]);
     // Each deal's creation in the stage its history starts in, then every change at its time.
-    expect(await eventsOf(orgId)).toEqual([
+    expect(await eventsOf(db, orgId)).toEqual([
       {
         deal: '006A1',
         field: 'created',
@@ -390,7 +367,7 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
     fake.update('Task', '00T2', { IsDeleted: true, SystemModstamp: stamp('2024-03-10T12:02:00') });
     fake.expireSessions();
     const issued = fake.issued.length;
-    const before = await eventsOf(orgId);
+    const before = await eventsOf(db, orgId);
 
     const result = await run('2024-03-11T08:00:00Z');
     expect(result.message).toBeNull();
@@ -400,7 +377,7 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
     expect((await loadCrmConnection(db, orgId, 'salesforce', box))?.secrets.accessToken).toBe(
       fake.issued.at(-1),
     );
-    const after = await eventsOf(orgId);
+    const after = await eventsOf(db, orgId);
     const added = after.filter((e) => !before.some((b) => JSON.stringify(b) === JSON.stringify(e)));
     expect(added).toEqual([
       {
@@ -505,16 +482,14 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
 describe(`Salesforce rate limits on ${testEngine}`, () => {
   const fake = loaded(new FakeSalesforce({ pageSize: 2, refreshToken: REFRESH_TOKEN }));
   let orgId: string;
-  const sleeps: number[] = [];
+  const { sleeps, sleep } = recordedSleep();
   const run = (at: string) =>
     syncSalesforce({
       db,
       orgId,
       box,
       clock: fixedClock(at),
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
+      sleep,
     });
 
   beforeAll(async () => {
