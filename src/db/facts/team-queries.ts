@@ -85,17 +85,17 @@ export const teamMonthResultsJson = (team: string, from: string, to: string, asO
  */
 export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
   with members as (${membersOn(w.team, w.asOf)})
-  select avg(c.amount) as average,
+  select avg(c.amount) filter (where c.status = 'won') as average,
          percentile_cont(0.5) within group (order by
            (c.closed_at at time zone $3)::date - (c.created_at at time zone $3)::date)
-           as median_cycle
+           filter (where c.status = 'won') as median_cycle
     from (${closedAsOf({
       owners: 'select person_id from members',
       from: dayStart(w.from),
       to: dayStart(`${w.asOf}::date + 1`),
       asOf: w.asOf,
     })}) c
-   where c.status = 'won'`;
+`;
 
 /**
  * Opportunities created by each member of the team from day `since` to the end of `asOf`,
