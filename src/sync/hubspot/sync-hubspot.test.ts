@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { createTestDb, testEngine } from '../../db/test-db.js';
 import { insertOrg } from '../../db/test-fixtures.js';
+import { recomputedRollup, storedRollup } from '../../db/test-rollup.js';
 import { fixedClock } from '../../shared/clock.js';
 import { connectCrm } from '../connect-crm.js';
 import { loadCrmConnection } from '../crm-connection.js';
@@ -381,6 +382,13 @@ describe(`HubSpot sync against a local HubSpot API on ${testEngine}`, () => {
     expect(rerun.status).toBe('succeeded');
     expect(rerun.objects.every((o) => (o.counts?.events ?? 0) === 0 && o.deleted === 0)).toBe(true);
     expect(JSON.stringify(await contents(orgId))).toBe(again);
+  });
+
+  it('keeps the rep_month rollup equal to a recomputation from the synced deals', async () => {
+    // The syncs above created, moved and re-read deals; the triggers kept the rollup.
+    const stored = await storedRollup(db, orgId);
+    expect(stored.size).toBeGreaterThan(0);
+    expect(stored).toEqual(await recomputedRollup(db, orgId));
   });
 
   it('a DAILY limit ends the run with what committed kept; the next run resumes from the cursors and imports once', async () => {

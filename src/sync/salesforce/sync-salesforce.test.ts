@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { createTestDb, testEngine } from '../../db/test-db.js';
 import { insertOrg } from '../../db/test-fixtures.js';
+import { recomputedRollup, storedRollup } from '../../db/test-rollup.js';
 import { exportOrganization } from '../../export/export-organization.js';
 import { fixedClock, systemClock } from '../../shared/clock.js';
 import { connectCrm } from '../connect-crm.js';
@@ -425,6 +426,13 @@ describe(`Salesforce sync against a local Salesforce API on ${testEngine}`, () =
       events: 0,
     });
     expect(await contents(orgId)).toBe(settled);
+  });
+
+  it('keeps the rep_month rollup equal to a recomputation from the synced deals', async () => {
+    // The syncs above created, moved and re-read deals; the triggers kept the rollup.
+    const stored = await storedRollup(db, orgId);
+    expect(stored.size).toBeGreaterThan(0);
+    expect(stored).toEqual(await recomputedRollup(db, orgId));
   });
 
   it('a revoked token stops the sync with a clear message, and it stays stopped without calling Salesforce', async () => {
