@@ -81,7 +81,10 @@ export const teamMonthResultsJson = (team: string, from: string, to: string, asO
 
 /**
  * Average won deal size and median won cycle of the team on `asOf`, since day `from`, each
- * deal as it stood at the end of `asOf` (see `closedAsOf`).
+ * deal as it stood at the end of `asOf` (see `closedAsOf`). Won is filtered in the aggregates,
+ * not in a WHERE: pushed into the scan, it let PGlite's generic plan read the members' wins
+ * through the partial opportunity_won_idx, the whole organization's window once per member
+ * (bench-L: 29 ms of the statement's 42).
  */
 export const teamWonSql = (w: { team: string; from: string; asOf: string }) => `
   with members as (${membersOn(w.team, w.asOf)})
