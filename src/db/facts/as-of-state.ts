@@ -47,6 +47,19 @@ export const atEnd = (fields: TrackedField[], alias: string, asOf: string) => {
        and ${alias}.last_changed_at >= ${end}`;
 };
 
+/** What a closed deal's bookings depend on: who owned it, its amount, whether it was won. */
+export const closedFields: TrackedField[] = ['owner', 'amount', 'status'];
+
+/**
+ * Deal `deal` as it stood at the end of the as-of day (`owner_then` as text, `amount_then`,
+ * `status_then`) from `atEnd(closedFields, deal, asOf)` joined as `at`: the value then when
+ * the field changed later, else the value now.
+ */
+export const thenColumns = (deal: string, at: string) => `
+  case when ${at}.owner_later then ${at}.owner_at else ${deal}.owner_id::text end as owner_then,
+  case when ${at}.amount_later then ${at}.amount_at::int8 else ${deal}.amount end as amount_then,
+  case when ${at}.status_later then ${at}.status_at else ${deal}.status end as status_then`;
+
 /** Which deals: owned by `owners` and closed in [from, to) (instants). */
 export interface ClosedWindow {
   /** A SELECT giving person ids (uuid), one per row. */
@@ -69,9 +82,7 @@ export const changedLaterClosed = (w: ClosedWindow) => {
   return `
   select d.id, d.created_at, d.closed_at,
          d.owner_id::text as owner_now, d.amount as amount_now, d.status as status_now,
-         case when l.owner_later then l.owner_at else d.owner_id::text end as owner_then,
-         case when l.amount_later then l.amount_at::int8 else d.amount end as amount_then,
-         case when l.status_later then l.status_at else d.status end as status_then
+         ${thenColumns('d', 'l')}
     from (select o.id, o.org_id, o.owner_id, o.amount, o.status, o.created_at, o.closed_at,
                  o.last_changed_at
             from opportunity o
@@ -84,7 +95,7 @@ export const changedLaterClosed = (w: ClosedWindow) => {
            where o.org_id = $1
              and o.id in (${ownedUntilLater(w.asOf, `select p::text from (${w.owners}) as owners(p)`)})
              and ${closedIn}) d
-    left join lateral (${atEnd(['owner', 'amount', 'status'], 'd', w.asOf)}) l on true`;
+    left join lateral (${atEnd(closedFields, 'd', w.asOf)}) l on true`;
 };
 
 /**

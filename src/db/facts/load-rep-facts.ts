@@ -14,6 +14,7 @@ import type {
 import { AppError } from '../../shared/app-error.js';
 import type { Queryable } from '../database.js';
 import type { OrgContext } from './org-context.js';
+import { type MonthRow, monthFacts, monthsJson } from './rep-month-queries.js';
 import * as rep from './rep-queries.js';
 import * as team from './team-queries.js';
 
@@ -57,7 +58,7 @@ const repFactsSql = `
          (select day from last_meeting) as last_day,
          ${since} as since,
          ${rep.goalsJson('$6::date', '$7::date')} as goals,
-         ${rep.monthsJson('$8', '$9', '$14')} as months,
+         ${monthsJson('$8', '$9', '$14')} as months,
          ${rep.stagesJson} as stages,
          ${rep.opportunitiesJson(since)} as opportunities,
          ${rep.closedJson('$10')} as closed,
@@ -90,7 +91,7 @@ interface RepFactsRow {
   last_day: string | null;
   since: string;
   goals: GoalFact[];
-  months: rep.MonthRow[];
+  months: MonthRow[];
   stages: StageFact[];
   opportunities: rep.OpportunityRow[];
   closed: ClosedFact;
@@ -168,7 +169,7 @@ export async function loadRepFacts(db: Queryable, options: LoadRepFactsOptions):
         : { heldAt: row.last_held_at, day: row.last_day },
     since: row.since,
     goals: row.goals,
-    months: rep.monthFacts(row.months, firstMonth, lastMonth),
+    months: monthFacts(row.months, firstMonth, lastMonth),
     stages: row.stages,
     opportunities: rep.opportunityFacts(row.opportunities, personId),
     closed: row.closed,
