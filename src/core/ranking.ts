@@ -33,24 +33,26 @@ function byNameThenId(a: TeamMemberResult, b: TeamMemberResult): number {
  * no goal (or a goal of 0) are unranked.
  */
 export function rankMembers(members: readonly TeamMemberResult[]): TeamRanking {
-  const scored = members.map((member) => ({
-    ...member,
+  // Fields named, not spread, and each member built once: at 2,000 members spreading was a
+  // third of this function.
+  const scored: RankedMember[] = members.map((member) => ({
+    personId: member.personId,
+    name: member.name,
+    actual: member.actual,
+    goal: member.goal,
     attainment: attainmentOf(member.actual, member.goal),
+    rank: null,
   }));
   const ranked = scored
-    .filter(
-      (member): member is typeof member & { attainment: number } => member.attainment !== null,
-    )
+    .filter((member): member is RankedMember & { attainment: number } => member.attainment !== null)
     .sort((a, b) => b.attainment - a.attainment || byNameThenId(a, b));
   const unranked = scored.filter((member) => member.attainment === null).sort(byNameThenId);
-  const result: RankedMember[] = [];
   ranked.forEach((member, index) => {
-    const previous = result[index - 1];
+    const previous = ranked[index - 1];
     const tied = previous !== undefined && previous.attainment === member.attainment;
-    result.push({ ...member, rank: tied ? previous.rank : index + 1 });
+    member.rank = tied ? previous.rank : index + 1;
   });
-  for (const member of unranked) result.push({ ...member, rank: null });
-  return { members: result, of: ranked.length };
+  return { members: [...ranked, ...unranked], of: ranked.length };
 }
 
 export interface RankOfOptions {

@@ -72,11 +72,18 @@ export interface BuildScorecardOptions {
 /** Ranks the members (see `rankMembers`) and lays out the publishable rows in rank order. */
 export function buildScorecard(options: BuildScorecardOptions): Scorecard {
   const current = rankMembers(
-    options.members.map((m) => ({ personId: m.personId, name: m.name, ...m.current })),
+    options.members.map((m) => ({
+      personId: m.personId,
+      name: m.name,
+      actual: m.current.actual,
+      goal: m.current.goal,
+    })),
   );
   const previous = rankMembers(
     options.members.flatMap((m) =>
-      m.previous ? [{ personId: m.personId, name: m.name, ...m.previous }] : [],
+      m.previous
+        ? [{ personId: m.personId, name: m.name, actual: m.previous.actual, goal: m.previous.goal }]
+        : [],
     ),
   );
   const byId = new Map(options.members.map((m) => [m.personId, m]));
@@ -95,7 +102,9 @@ export function buildScorecard(options: BuildScorecardOptions): Scorecard {
       rank: ranked.rank,
       previousRank,
       movement: ranked.rank !== null && previousRank !== null ? previousRank - ranked.rank : null,
-      yearToDate: ytd ? { ...ytd, attainment: attainmentOf(ytd.actual, ytd.goal) } : null,
+      yearToDate: ytd
+        ? { actual: ytd.actual, goal: ytd.goal, attainment: attainmentOf(ytd.actual, ytd.goal) }
+        : null,
       trend: (member?.trend ?? []).map((point) => ({
         periodKey: point.periodKey,
         label: point.label,

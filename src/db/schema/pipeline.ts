@@ -238,8 +238,19 @@ export const goal = pgTable(
       t.periodKind,
       t.periodStart,
     ),
-    // The org-wide ranking reads every rep's bookings goal of a period range at once.
-    index('goal_period_idx').on(t.orgId, t.metric, t.activityKind, t.periodStart),
+    // The org-wide ranking reads every rep's bookings goal of a period range at once: with
+    // what it reads in the key, an index-only range (bench-L: 10,000 goals from 1,312 heap
+    // pages otherwise).
+    index('goal_period_idx').on(
+      t.orgId,
+      t.metric,
+      t.activityKind,
+      t.periodStart,
+      t.personId,
+      t.periodKind,
+      t.target,
+      t.status,
+    ),
     foreignKey({
       columns: [t.orgId, t.personId],
       foreignColumns: [person.orgId, person.id],
