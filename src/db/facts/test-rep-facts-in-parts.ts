@@ -26,6 +26,7 @@ import { AppError } from '../../shared/app-error.js';
 import type { Queryable } from '../database.js';
 import { atEnd, changedSince, dayStart, ownedUntilLater, tracked, valueAt } from './as-of-state.js';
 import type { OrgContext } from './org-context.js';
+import { monthFacts } from './rep-month-queries.js';
 
 interface LoadRepFactsOptions {
   org: OrgContext;
@@ -257,21 +258,7 @@ async function months(
       group by 2`,
     [scope.orgId, scope.personId, scope.timeZone, from, to, range.asOf],
   );
-  const byMonth = new Map<string, MonthFact>();
-  for (let m = range.firstMonth; m <= range.lastMonth; m = addMonths(m, 1)) {
-    byMonth.set(m, { month: m, bookings: 0, createdValue: 0, createdCount: 0 });
-  }
-  for (const row of rows) {
-    const fact = byMonth.get(row.month);
-    if (!fact) continue;
-    if (row.what === 'created') {
-      fact.createdValue += row.value;
-      fact.createdCount += row.n;
-    } else {
-      fact.bookings += row.value;
-    }
-  }
-  return [...byMonth.values()];
+  return monthFacts(rows, range.firstMonth, range.lastMonth);
 }
 
 async function stages(db: Queryable, orgId: string): Promise<StageFact[]> {
