@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { prepareAgenda } from '../src/agenda/prepare-agenda.js';
-import type { Queryable, Row } from '../src/db/database.js';
 import { benchOrgId, repId } from './generate/ids.js';
 import { postgresTarget } from './load/bench-target.js';
 import { open } from './load/open-bench-db.js';
 import { bareRankingSql, measureScorecard } from './measure/measure-scorecard.js';
+import { serialTiming, type TimedStatement } from './measure/serial-timing.js';
 import { benchNow, isSizeName } from './spec.js';
 
 /**
@@ -14,28 +14,7 @@ import { benchNow, isSizeName } from './spec.js';
  * Each query is timed on its own (run one at a time); --explain prints EXPLAIN (ANALYZE,
  * BUFFERS) of the slowest queries.
  */
-interface Timing {
-  ms: number;
-  text: string;
-  params: readonly unknown[];
-}
-
-function timingQueryable(db: Queryable, timings: Timing[]): Queryable {
-  // One query at a time, so each time is its own (prepareAgenda runs queries concurrently).
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    query<T = Row>(text: string, params: readonly unknown[] = []) {
-      const run = queue.then(async () => {
-        const start = performance.now();
-        const rows = await db.query<T>(text, params);
-        timings.push({ ms: performance.now() - start, text, params });
-        return rows;
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
-}
+type Timing = Pick<TimedStatement, 'ms' | 'text' | 'params'>;
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +36,7 @@ const target =
 const db = await open(target);
 try {
   const timings: Timing[] = [];
-  const timed = timingQueryable(db, timings);
+  const timed = serialTiming(db, (statement) => timings.push(statement));
   // Warm, then profile: one agenda (queries run in turn here, not concurrently).
   for (let r = 0; r < 5; r += 1)
     await prepareAgenda(db, { orgId: benchOrgId, personId: repId(r), now: new Date(benchNow) });

@@ -13,6 +13,7 @@ import type { Queryable, Row } from '../src/db/database.js';
 import { loadOrgContext } from '../src/db/facts/org-context.js';
 import { buildTeamScorecard } from '../src/scorecard/build-team-scorecard.js';
 import { benchOrgId } from './generate/ids.js';
+import { serialTiming } from './measure/serial-timing.js';
 import { summarize } from './measure/stats.js';
 import { compareRanking } from './profile-ranking-variants.js';
 import { benchAsOf } from './spec.js';
@@ -47,25 +48,19 @@ interface Statement {
 
 /** Records every statement's time and text, one at a time, keyed by its first line. */
 function recording(statements: Map<string, Statement>): Queryable {
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    query<T = Row>(text: string, params: readonly unknown[] = []) {
-      const run = queue.then(async () => {
-        const start = performance.now();
-        const rows = await db.query<T>(text, params);
-        const ms = performance.now() - start;
-        const key = `${text.trim().split('\n')[0]?.slice(0, 70)} [${statements.size}]`;
-        const found = [...statements.values()].find(
-          (s) => s.text === text && JSON.stringify(s.params) === JSON.stringify(params),
-        );
-        if (found) found.ms.push(ms);
-        else statements.set(key, { text, params, ms: [ms], rows: rows.length });
-        return rows;
+  return serialTiming(db, ({ text, params, ms, rows }) => {
+    const found = [...statements.values()].find(
+      (s) => s.text === text && JSON.stringify(s.params) === JSON.stringify(params),
+    );
+    if (found) found.ms.push(ms);
+    else
+      statements.set(`${text.trim().split('\n')[0]?.slice(0, 70)} [${statements.size}]`, {
+        text,
+        params,
+        ms: [ms],
+        rows,
       });
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
+  });
 }
 
 try {
