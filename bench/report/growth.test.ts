@@ -4,6 +4,7 @@ import { checkGrowth, type GrowthEngine, type GrowthRun } from './growth.js';
 // Hand-made runs: every ratio below is worked out by hand from the fixture's numbers.
 interface At {
   agendaP95?: number;
+  minimalP95?: number;
   rankingP95?: number;
   ranked?: number;
   /** null: the import was not measured at this size. */
@@ -15,7 +16,7 @@ function engineAt(at: At): GrowthEngine {
   const rows = at.importRowsPerSecond === undefined ? 30_000 : at.importRowsPerSecond;
   return {
     engine: at.engine ?? 'pglite',
-    agenda: { agenda: { p95: at.agendaP95 ?? 4 } },
+    agenda: { agenda: { p95: at.agendaP95 ?? 4 }, minimal: { p95: at.minimalP95 ?? 2 } },
     scorecard: { scorecard: { p95: at.rankingP95 ?? 10 }, ranked: at.ranked ?? 20 },
     import: rows === null ? { measured: false } : { measured: true, importRowsPerSecond: rows },
   };
@@ -52,9 +53,14 @@ describe('checkGrowth', () => {
 
   it("holds the agenda flat when its p95 at the largest size is at most 1.5× the smallest's", () => {
     // 6 ÷ 4 = 1.5 (met, the bound is inclusive); 6.4 ÷ 4 = 1.6 (not met).
-    const flat = byWhat(runOf({ S: [{ agendaP95: 4 }], M: [{}], L: [{ agendaP95: 6 }] }));
+    // Beside it the minimal facts' own ratio: 5 ÷ 2 = 2.5.
+    const flat = byWhat(
+      runOf({ S: [{ agendaP95: 4 }], M: [{}], L: [{ agendaP95: 6, minimalP95: 5 }] }),
+    );
     expect(flat.agenda).toMatchObject({ met: true, size: 'S → L' });
-    expect(flat.agenda?.measured).toBe('1.5× (6 ms at L ÷ 4 ms at S)');
+    expect(flat.agenda?.measured).toBe(
+      '1.5× (6 ms at L ÷ 4 ms at S); the minimal facts 2.5× (5 ÷ 2 ms)',
+    );
     const grows = byWhat(runOf({ S: [{ agendaP95: 4 }], M: [{}], L: [{ agendaP95: 6.4 }] }));
     expect(grows.agenda).toMatchObject({ met: false, size: 'S → L' });
     expect(grows.agenda?.measured.startsWith('1.6×')).toBe(true);
