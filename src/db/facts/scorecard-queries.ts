@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween } from '../../core/days.js';
 import type { Day, GoalFact, MonthFact } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
+import { goalStatuses, periodKinds } from '../schema/pipeline.js';
 
 export interface ScorecardMember {
   personId: string;
@@ -129,9 +130,12 @@ export interface ScorecardFactsOptions {
   goalsTo: Day;
 }
 
-/** Goal kinds and statuses as the numbers the statement sends (check constraints keep them). */
-const periodKindCodes: ReadonlyArray<GoalFact['periodKind']> = ['month', 'quarter', 'year'];
-const goalStatusCodes: ReadonlyArray<GoalFact['status']> = ['agreed', 'proposed', 'rejected'];
+/**
+ * Goal kinds and statuses travel as their index in the schema's own lists (check constraints
+ * keep the columns to them); the statement and its reader share nothing else.
+ */
+const periodKindCodes: ReadonlyArray<GoalFact['periodKind']> = periodKinds;
+const goalStatusCodes: ReadonlyArray<GoalFact['status']> = goalStatuses;
 const codeOf = (column: string, values: readonly string[]) =>
   `case ${column} ${values.map((v, i) => `when '${v}' then '${i}'`).join(' ')} end`;
 
