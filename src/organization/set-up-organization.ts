@@ -18,8 +18,8 @@ export interface SetUpOrganizationOptions {
 
 /** Whether the browser's setup is open without a token: only while no organization exists. */
 export async function isSetupOpen(db: Queryable): Promise<boolean> {
-  const [row] = await db.query<{ any: boolean }>('select exists (select 1 from org) as any');
-  return row?.any !== true;
+  const [row] = await db.query<{ found: boolean }>('select exists (select 1 from org) as found');
+  return row?.found !== true;
 }
 
 const alreadySetUp = () =>
