@@ -67,9 +67,10 @@ async function factsInParts(db: Queryable, o: RankingOptions): Promise<Scorecard
   }));
 }
 
-function factsInOne(db: Queryable, o: RankingOptions): Promise<ScorecardMemberFacts[]> {
+async function factsInOne(db: Queryable, o: RankingOptions): Promise<ScorecardMemberFacts[]> {
   const { previous, firstDay } = window(o);
-  return scorecardFacts(db, {
+  // Every member decoded up front, as the other variants' facts come.
+  const { members, factsOf } = await scorecardFacts(db, {
     orgId: o.org.orgId,
     teamId: null,
     period: o.period,
@@ -79,6 +80,13 @@ function factsInOne(db: Queryable, o: RankingOptions): Promise<ScorecardMemberFa
     goalsFrom: firstDay,
     goalsTo: o.period.end,
   });
+  return members.map((member) => ({
+    personId: member.personId,
+    name: member.name,
+    current: member.current,
+    previous: member.previous,
+    ...factsOf(member),
+  }));
 }
 
 type Compute = (facts: BookingsFacts) => {

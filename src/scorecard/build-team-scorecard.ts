@@ -40,7 +40,7 @@ export async function buildTeamScorecard(
   // Year to date needs the months since the fiscal year of `asOf` began, maybe before the trend.
   const yearStart = periodContaining({ day: asOf, kind: 'year', fiscalYearStartMonth: fy }).start;
   const firstDay = first.start < yearStart ? first.start : yearStart;
-  const facts = await scorecardFacts(db, {
+  const { members: rows, factsOf } = await scorecardFacts(db, {
     orgId: org.orgId,
     teamId: options.team?.id ?? null,
     period,
@@ -56,10 +56,11 @@ export async function buildTeamScorecard(
     fiscalYearStartMonth: fy,
     proration: org.settings.proration,
   });
-  const members: ScorecardMemberInput[] = facts
+  // Each member's facts are decoded right before their results (see `factsOf`).
+  const members: ScorecardMemberInput[] = rows
     .filter((member) => member.current)
     .map((member) => {
-      const results = resultsOf(member);
+      const results = resultsOf(factsOf(member));
       return {
         personId: member.personId,
         name: member.name,

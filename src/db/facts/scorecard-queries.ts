@@ -117,6 +117,29 @@ export interface ScorecardMemberFacts {
   goals: GoalFact[];
 }
 
+/** A member as the statement sends it: months and goals still encoded (see `scorecardFacts`). */
+export interface ScorecardMemberRow {
+  personId: string;
+  name: string;
+  current: boolean;
+  previous: boolean;
+  months: string | null;
+  goals: string | null;
+}
+
+/** The members of a scorecard, and the reader of one member's facts. */
+export interface ScorecardFacts {
+  members: ScorecardMemberRow[];
+  /**
+   * One member's months and goals, decoded when asked: a ranking computes each member's
+   * results right after, so these ~10 objects per member die young. Decoding all 2,000
+   * members first kept ~20,000 of them alive across scavenges, and V8 then allocated them
+   * in the old generation (allocation-site pretenuring): the ranking's JavaScript took twice
+   * as long at bench-L (bench/findings.md).
+   */
+  factsOf(member: ScorecardMemberRow): Pick<ScorecardMemberFacts, 'months' | 'goals'>;
+}
+
 export interface ScorecardFactsOptions {
   orgId: string;
   teamId: string | null;
@@ -155,15 +178,8 @@ const codeOf = (column: string, values: readonly string[]) =>
 export async function scorecardFacts(
   db: Queryable,
   options: ScorecardFactsOptions,
-): Promise<ScorecardMemberFacts[]> {
-  const rows = await db.query<{
-    personId: string;
-    name: string;
-    current: boolean;
-    previous: boolean;
-    months: string | null;
-    goals: string | null;
-  }>(
+): Promise<ScorecardFacts> {
+  const members = await db.query<ScorecardMemberRow>(
     `with spans as (
        select m.person_id,
               bool_or(m.valid_from < $4::date and (m.valid_to is null or m.valid_to > $3::date)) as current,
@@ -234,7 +250,7 @@ export async function scorecardFacts(
   // A value the statement cannot give (check constraints, the month range): a bug, not input.
   const invalid = (what: string, value: unknown) =>
     new Error(`The scorecard's facts hold an unexpected ${what}: ${String(value)}.`);
-  return rows.map((row) => {
+  const factsOf: ScorecardFacts['factsOf'] = (row) => {
     const months: ScorecardMemberFacts['months'] = [];
     const m = numbers(row.months);
     for (let i = 0; i + 1 < m.length; i += 2) {
@@ -258,13 +274,7 @@ export async function scorecardFacts(
         status,
       });
     }
-    return {
-      personId: row.personId,
-      name: row.name,
-      current: row.current,
-      previous: row.previous,
-      months,
-      goals,
-    };
-  });
+    return { months, goals };
+  };
+  return { members, factsOf };
 }
