@@ -22,6 +22,19 @@ export const changedSince = (field: TrackedField, at: string) =>
   `coalesce(bool_or(field = '${field}' and observed_at >= ${at}), false)`;
 
 /**
+ * Over a deal's events: per tracked field, whether it changed since `since` and its value
+ * then, whether it changed after `end` and its value at `end` (`stage_changed, stage_then,
+ * stage_later, stage_at`, …).
+ */
+export const trackedEventColumns = (since: string, end: string) =>
+  tracked
+    .map(
+      (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
+       ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
+    )
+    .join(',\n       ');
+
+/**
  * Ids of the opportunities that `owners` (SQL giving person ids as text; default the rep)
  * owned at the end of day `asOf` and someone else took afterwards: found through their owner
  * changes after that day (owner changes are few; a partial index).

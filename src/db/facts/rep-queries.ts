@@ -1,12 +1,11 @@
 import { NOTED_IDS } from '../../core/data-quality.js';
 import type { OpportunityFact, OpportunityState } from '../../core/facts.js';
 import {
-  changedSince,
   closedAsOf,
   dayStart,
   ownedUntilLater,
   tracked,
-  valueAt,
+  trackedEventColumns,
 } from './as-of-state.js';
 
 /**
@@ -57,6 +56,30 @@ export const stagesJson = `(
     from stage where org_id = $1)`;
 
 /**
+ * A deal `o` (org-local days in zone $3) with what its events `e` (`trackedEventColumns`)
+ * say of it at `since` and at `end`: the row `opportunityFacts` reads.
+ */
+export const opportunityAsOfColumns = (since: string, end: string) => `o.id, o.name, o.account,
+       o.amount, o.stage_id, o.owner_id, o.status, o.probability, o.close_date,
+       (o.created_at at time zone $3)::date as created_day,
+       (o.closed_at at time zone $3)::date as closed_day,
+       coalesce(o.closed_at < ${end}, false) as closed_by_end,
+       coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
+       (case when o.last_changed_at < ${end} then o.last_changed_at
+             else coalesce((select max(h.observed_at) from opportunity_event h
+                             where h.org_id = o.org_id and h.opportunity_id = o.id
+                               and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
+                               and h.observed_at < ${end}), o.created_at)
+         end at time zone $3)::date as last_change_day,
+       o.created_at < ${since} as existed,
+       ${tracked
+         .map(
+           (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
+       coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
+         )
+         .join(',\n       ')}`;
+
+/**
  * The rep's opportunities as they stood at the end of the as-of day: open then, or closed in
  * [since, end of as-of day]; each with its state at `since` too. A state at an instant is
  * rebuilt from the first change after it (its old value), or is the state now when nothing
@@ -91,37 +114,14 @@ export const opportunitiesJson = (sinceDay: string) => {
     select c.id, e.*
       from candidates c
      cross join lateral (
-        select ${tracked
-          .map(
-            (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
-               ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
-          )
-          .join(',\n               ')}
+        select ${trackedEventColumns(since, end)}
           from opportunity_event ev
          where ev.org_id = c.org_id and ev.opportunity_id = c.id
            and ev.observed_at >= least(${since}, ${end})
      ) e
      where c.last_changed_at >= least(${since}, ${end})
   ), opp as (
-    select o.id, o.name, o.account, o.amount, o.stage_id, o.owner_id, o.status, o.probability,
-           o.close_date,
-           (o.created_at at time zone $3)::date as created_day,
-           (o.closed_at at time zone $3)::date as closed_day,
-           coalesce(o.closed_at < ${end}, false) as closed_by_end,
-           coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
-           (case when o.last_changed_at < ${end} then o.last_changed_at
-                 else coalesce((select max(h.observed_at) from opportunity_event h
-                                 where h.org_id = o.org_id and h.opportunity_id = o.id
-                                   and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
-                                   and h.observed_at < ${end}), o.created_at)
-             end at time zone $3)::date as last_change_day,
-           o.created_at < ${since} as existed,
-           ${tracked
-             .map(
-               (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
-           coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
-             )
-             .join(',\n           ')}
+    select ${opportunityAsOfColumns(since, end)}
       from candidates o
       left join changes e on e.id = o.id
   )

@@ -11,7 +11,8 @@ import type {
   WonWithoutAmountFact,
 } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
-import { changedSince, dayStart, ownedUntilLater, tracked, valueAt } from './as-of-state.js';
+import { dayStart, ownedUntilLater, type tracked, trackedEventColumns } from './as-of-state.js';
+import { opportunityAsOfColumns } from './rep-queries.js';
 import type { RepScope } from './test-parts-rep.js';
 
 /**
@@ -55,34 +56,11 @@ export async function opportunities(
        union
        ${ownedUntilLater('$5')}
      )
-     select o.id, o.name, o.account, o.amount, o.stage_id, o.owner_id, o.status, o.probability,
-            o.close_date,
-            (o.created_at at time zone $3)::date as created_day,
-            (o.closed_at at time zone $3)::date as closed_day,
-            coalesce(o.closed_at < ${end}, false) as closed_by_end,
-            coalesce(o.closed_at >= ${since} and o.closed_at < ${end}, false) as closed_since,
-            (case when o.last_changed_at < ${end} then o.last_changed_at
-                  else coalesce((select max(h.observed_at) from opportunity_event h
-                                  where h.org_id = o.org_id and h.opportunity_id = o.id
-                                    and h.field in (${tracked.map((f) => `'${f}'`).join(', ')})
-                                    and h.observed_at < ${end}), o.created_at)
-              end at time zone $3)::date as last_change_day,
-            o.created_at < ${since} as existed,
-            ${tracked
-              .map(
-                (f) => `coalesce(e.${f}_changed, false) as ${f}_changed, e.${f}_then,
-            coalesce(e.${f}_later, false) as ${f}_later, e.${f}_at`,
-              )
-              .join(',\n            ')}
+     select ${opportunityAsOfColumns(since, end)}
        from candidates c
        join opportunity o on o.org_id = $1 and o.id = c.id
        left join lateral (
-         select ${tracked
-           .map(
-             (f) => `${changedSince(f, since)} as ${f}_changed, ${valueAt(f, since)} as ${f}_then,
-                ${changedSince(f, end)} as ${f}_later, ${valueAt(f, end)} as ${f}_at`,
-           )
-           .join(',\n                ')}
+         select ${trackedEventColumns(since, end)}
            from opportunity_event ev
           where ev.org_id = o.org_id and ev.opportunity_id = o.id
             and ev.observed_at >= least(${since}, ${end})
