@@ -3,16 +3,10 @@
  * stood, won deals without an amount, won and lost over a year).
  */
 import { NOTED_IDS } from '../../core/data-quality.js';
-import type {
-  ClosedFact,
-  Day,
-  OpportunityFact,
-  OpportunityState,
-  WonWithoutAmountFact,
-} from '../../core/facts.js';
+import type { ClosedFact, Day, OpportunityFact, WonWithoutAmountFact } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
-import { dayStart, ownedUntilLater, type tracked, trackedEventColumns } from './as-of-state.js';
-import { opportunityAsOfColumns } from './rep-queries.js';
+import { dayStart, ownedUntilLater, trackedEventColumns } from './as-of-state.js';
+import { type OpportunityRow, opportunityAsOfColumns, opportunityFacts } from './rep-queries.js';
 import type { RepScope } from './test-parts-rep.js';
 
 /**
@@ -31,26 +25,7 @@ export async function opportunities(
 ): Promise<OpportunityFact[]> {
   const since = dayStart('$4');
   const end = dayStart('$5::date + 1');
-  const rows = await db.query<
-    {
-      id: string;
-      name: string;
-      account: string | null;
-      amount: number;
-      stage_id: string;
-      owner_id: string;
-      status: string;
-      probability: number | null;
-      close_date: string | null;
-      created_day: string;
-      closed_day: string | null;
-      closed_by_end: boolean;
-      closed_since: boolean;
-      last_change_day: string;
-      existed: boolean;
-    } & Record<`${(typeof tracked)[number]}_${'then' | 'at'}`, string | null> &
-      Record<`${(typeof tracked)[number]}_${'changed' | 'later'}`, boolean>
-  >(
+  const rows = await db.query<OpportunityRow>(
     `with candidates as (
        select o.id from opportunity o where o.org_id = $1 and o.owner_id = $2
        union
@@ -68,40 +43,7 @@ export async function opportunities(
       where o.created_at < ${end} and (o.status = 'open' or o.closed_at >= least(${since}, ${end}))`,
     [scope.orgId, scope.personId, scope.timeZone, window.since, window.asOf],
   );
-  return rows.flatMap((r): OpportunityFact[] => {
-    // At the end of asOf: the value then when it changed later, else the value now.
-    const ownerAtEnd = r.owner_later ? r.owner_at : r.owner_id;
-    const statusAtEnd = r.status_later ? r.status_at : r.status;
-    if (ownerAtEnd !== scope.personId) return [];
-    if (statusAtEnd !== 'open' && !r.closed_since) return [];
-    const now: OpportunityState = {
-      stageId: r.stage_later ? (r.stage_at ?? r.stage_id) : r.stage_id,
-      amount: r.amount_later ? Number(r.amount_at ?? r.amount) : r.amount,
-      closeDate: r.close_date_later ? r.close_date_at : r.close_date,
-    };
-    // At `since`: the first change after it, else the value now (nothing changed since).
-    const ownedThen = (r.owner_changed ? r.owner_then : r.owner_id) === scope.personId;
-    return [
-      {
-        id: r.id,
-        name: r.name,
-        account: r.account,
-        ...now,
-        probability: r.probability,
-        createdDay: r.created_day,
-        closedDay: statusAtEnd !== 'open' && r.closed_by_end ? r.closed_day : null,
-        lastChangeDay: r.last_change_day,
-        before:
-          r.existed && ownedThen
-            ? {
-                stageId: r.stage_changed ? (r.stage_then ?? r.stage_id) : r.stage_id,
-                amount: r.amount_changed ? Number(r.amount_then ?? r.amount) : r.amount,
-                closeDate: r.close_date_changed ? r.close_date_then : r.close_date,
-              }
-            : null,
-      },
-    ];
-  });
+  return opportunityFacts(rows, scope.personId);
 }
 
 /**
