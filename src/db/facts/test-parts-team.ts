@@ -2,9 +2,10 @@
  * TEST ONLY: the team parts of test-rep-facts-in-parts.ts (the rep's team on a day, its
  * members' month results, and the comparison figures).
  */
-import type { Day, TeamFacts, TeamMemberResult } from '../../core/facts.js';
+import type { Day, TeamMemberResult } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
 import { atEnd, dayStart, ownedUntilLater } from './as-of-state.js';
+import * as oneStatement from './team-queries.js';
 import type { RepScope } from './test-parts-rep.js';
 
 /** The team a person belongs to on `day` (memberships have valid-from/valid-to). */
@@ -55,13 +56,8 @@ async function teamMonthResults(
 /** The team's comparison figures: deal size, cycle, and what each member did since a day. */
 async function teamComparisons(
   db: Queryable,
-  options: { orgId: string; teamId: string; timeZone: string; since: Day; asOf: Day; yearAgo: Day },
-): Promise<
-  Pick<
-    TeamFacts,
-    'averageDealSize' | 'createdSinceByMember' | 'activitySinceByMember' | 'medianCycleDays'
-  >
-> {
+  options: Parameters<typeof oneStatement.teamComparisons>[1],
+): ReturnType<typeof oneStatement.teamComparisons> {
   const params = [options.orgId, options.teamId, options.timeZone, options.since, options.asOf];
   const members = `select distinct m.person_id from team_membership m
                     where m.org_id = $1 and m.team_id = $2 and m.valid_from <= $5::date
@@ -103,18 +99,7 @@ async function teamComparisons(
       params,
     ),
   ]);
-  const average = won[0]?.average;
-  const medianCycle = won[0]?.median_cycle;
-  return {
-    averageDealSize: average === null || average === undefined ? null : Math.round(average),
-    medianCycleDays: medianCycle === null || medianCycle === undefined ? null : medianCycle,
-    createdSinceByMember: created.map((r) => r.n),
-    activitySinceByMember: activity.map((r) => ({
-      personId: r.person_id,
-      kind: r.kind,
-      count: r.n,
-    })),
-  };
+  return oneStatement.teamComparisonFacts(won[0], created, activity);
 }
 
 export const team = { teamOn, teamMonthResults, teamComparisons };

@@ -1,10 +1,10 @@
 /**
  * TEST ONLY: one rep's agenda facts as they were loaded before they became one statement
  * (sixteen queries, each with its own parameters), kept as the reference that
- * load-rep-facts-equivalence.test.ts compares the one-statement loader with. A deal's state as of a day,
- * the months and the mapping of their rows are the product's own SQL pieces: what this
- * reference checks is that the one statement gathers what the sixteen queries gather, while
- * what was true as of a day is checked against data with its future removed
+ * load-rep-facts-equivalence.test.ts compares the one-statement loader with. A deal's state
+ * as of a day, the months and the mapping of their rows are the product's own SQL pieces:
+ * what this reference checks is that the one statement gathers what the sixteen queries
+ * gather, while what was true as of a day is checked against data with its future removed
  * (prepare-agenda-as-of.test.ts). Nothing outside the tests imports it.
  */
 import { addDays, addMonths, monthOf } from '../../core/days.js';
