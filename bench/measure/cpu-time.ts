@@ -15,12 +15,11 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds used by every `postgres` process of this machine (the server's backends and its
- * background processes). On a machine where only the benchmark uses PostgreSQL, the
- * difference across a load is the database's share of that load.
+ * CPU seconds used so far by each `postgres` process of this machine (the server's backends
+ * and its background processes), by pid.
  */
-export function postgresCpuSeconds(): number {
-  let total = 0;
+export function postgresCpuByProcess(): Map<number, number> {
+  const used = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -28,7 +27,23 @@ export function postgresCpuSeconds(): number {
     } catch {
       continue;
     }
-    total += processCpuSeconds(Number(entry));
+    used.set(Number(entry), processCpuSeconds(Number(entry)));
+  }
+  return used;
+}
+
+/**
+ * The CPU seconds processes used between two readings: each one's own growth, and the whole
+ * of one that started in between (a pid whose CPU went down was reused by a new process: CPU
+ * time only grows). One that exited in between is left out: subtracting what it had used
+ * before would make the total wrong, even negative, when other work on the same server (a
+ * test suite's databases and backends) comes and goes during the load.
+ */
+export function cpuGrowth(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) {
+    const earlier = before.get(pid) ?? 0;
+    total += seconds >= earlier ? seconds - earlier : seconds;
   }
   return total;
 }
@@ -48,7 +63,7 @@ export async function cpuPerRequest<T extends { requests: number }>(
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuPerRequest | null }> {
   const server = processCpuSeconds(serverPid);
-  const database = withDatabase ? postgresCpuSeconds() : 0;
+  const database = withDatabase ? postgresCpuByProcess() : new Map<number, number>();
   const self = process.cpuUsage();
   const result = await work();
   if (result.requests === 0) return { result, cpu: null };
@@ -59,7 +74,7 @@ export async function cpuPerRequest<T extends { requests: number }>(
     result,
     cpu: {
       serverMs: perRequest(processCpuSeconds(serverPid) - server),
-      databaseMs: withDatabase ? perRequest(postgresCpuSeconds() - database) : null,
+      databaseMs: withDatabase ? perRequest(cpuGrowth(database, postgresCpuByProcess())) : null,
       loadGeneratorMs: perRequest((own.user + own.system) / 1e6),
     },
   };
