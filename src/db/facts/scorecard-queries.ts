@@ -134,8 +134,8 @@ export interface ScorecardFacts {
    * One member's months and goals, decoded when asked: a ranking computes each member's
    * results right after, so these ~10 objects per member die young. Decoding all 2,000
    * members first kept ~20,000 of them alive across scavenges, and V8 then allocated them
-   * in the old generation (allocation-site pretenuring): the ranking's JavaScript took twice
-   * as long at bench-L (bench/findings.md).
+   * in the old generation (allocation-site pretenuring): the ranking's JavaScript took about
+   * 1.5× as long at bench-L, 14–16 ms against 9.3–10.5 (bench/findings.md).
    */
   factsOf(member: ScorecardMemberRow): Pick<ScorecardMemberFacts, 'months' | 'goals'>;
 }
@@ -154,11 +154,10 @@ export interface ScorecardFactsOptions {
 }
 
 /**
- * Goal kinds and statuses travel as their index in the schema's own lists (check constraints
- * keep the columns to them); the statement and its reader share nothing else.
+ * Goal kinds and statuses travel as their index in the schema's own lists `periodKinds` and
+ * `goalStatuses` (check constraints keep the columns to them); the statement and its reader
+ * share nothing else.
  */
-const periodKindCodes: ReadonlyArray<GoalFact['periodKind']> = periodKinds;
-const goalStatusCodes: ReadonlyArray<GoalFact['status']> = goalStatuses;
 const codeOf = (column: string, values: readonly string[]) =>
   `case ${column} ${values.map((v, i) => `when '${v}' then '${i}'`).join(' ')} end`;
 
@@ -200,9 +199,9 @@ export async function scorecardFacts(
         group by r.person_id),
      goals as (
        select g.person_id,
-              ('[' || string_agg(${codeOf('g.period_kind', periodKindCodes)} || ','
+              ('[' || string_agg(${codeOf('g.period_kind', periodKinds)} || ','
                    || (g.period_start - $9::date) || ',' || g.target || ','
-                   || ${codeOf('g.status', goalStatusCodes)}, ',') || ']') as goals
+                   || ${codeOf('g.status', goalStatuses)}, ',') || ']') as goals
          from goal g
         where g.org_id = $1 and g.metric = 'bookings' and g.activity_kind = ''
           and g.period_start >= $9::date and g.period_start < $10::date
@@ -261,8 +260,8 @@ export async function scorecardFacts(
     const goals: GoalFact[] = [];
     const g = numbers(row.goals);
     for (let i = 0; i + 3 < g.length; i += 4) {
-      const periodKind = periodKindCodes[g[i] ?? -1];
-      const status = goalStatusCodes[g[i + 3] ?? -1];
+      const periodKind = periodKinds[g[i] ?? -1];
+      const status = goalStatuses[g[i + 3] ?? -1];
       if (periodKind === undefined || status === undefined)
         throw invalid('goal', g.slice(i, i + 4));
       goals.push({
