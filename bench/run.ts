@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type EngineName, serverVersion } from './load/bench-target.js';
+import { measuredCode } from './measure/product.js';
 import { type BenchResults, toResults, writeResults } from './report/write-results.js';
 import { type BenchRun, prepareBench, runBench } from './run-bench.js';
 import { isSizeName, type SizeName, sizeNames } from './spec.js';
@@ -72,6 +74,7 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults 
         pglite: pgliteManifest.version,
         postgres,
         loadAverage: { start: loadAtStart, end: Number(loadavg()[0]?.toFixed(2)) },
+        code: measuredCode(),
       },
       run,
     });
@@ -81,6 +84,8 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults 
     log('Prepared: the measuring run will reuse these caches.');
     return null;
   }
+  // A measuring run measures the product as `npm start` runs it: built now, from this source.
+  if (!quick) build(log);
   const run = await runBench({
     sizes: sizes as SizeName[],
     engines,
@@ -96,6 +101,12 @@ export async function benchMain(options: BenchCliOptions): Promise<BenchResults 
   await writeResults(outDir, results, findings);
   log(`Wrote ${join(outDir, 'results.json')} and RESULTS.md`);
   return results;
+}
+
+function build(log: (line: string) => void): void {
+  log('Building the product (npm run build)…');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('npm run build failed: run it to see why');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

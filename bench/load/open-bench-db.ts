@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDb } from '../../src/db/create-db.js';
 import type { Database } from '../../src/db/database.js';
 import type { GeneratedSize } from '../generate/generate-size.js';
+import { productModule } from '../measure/product.js';
 import { adminQuery, type BenchTarget, type EngineName, postgresTarget } from './bench-target.js';
 import { type LoadResult, loadTables } from './load-tables.js';
 
@@ -48,7 +48,10 @@ export async function openBenchDb(options: OpenBenchDbOptions): Promise<BenchDb>
   }
 }
 
-export function open(target: BenchTarget): Promise<Database> {
+/** The database as the product opens it (see `productModule`). */
+export async function open(target: BenchTarget): Promise<Database> {
+  const { createDb } =
+    await productModule<typeof import('../../src/db/create-db.js')>('db/create-db.js');
   return target.engine === 'pglite'
     ? createDb({ dataDir: target.dataDir })
     : createDb({ databaseUrl: target.databaseUrl });

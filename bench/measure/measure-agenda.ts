@@ -1,12 +1,11 @@
-import { prepareAgenda } from '../../src/agenda/prepare-agenda.js';
 import type { Database } from '../../src/db/database.js';
-import { loadRepFacts } from '../../src/db/facts/load-rep-facts.js';
 import { loadOrgContext } from '../../src/db/facts/org-context.js';
 import { createRandom } from '../../src/demo/random.js';
 import { benchOrgId, repId } from '../generate/ids.js';
 import { runMinimalQueries } from '../minimal-queries.js';
 import { benchAsOf, benchNow } from '../spec.js';
 import { countingQueryable } from './count-statements.js';
+import { productModule } from './product.js';
 import { type Latency, ratio, summarize, timed } from './stats.js';
 
 export interface AgendaMeasure {
@@ -37,6 +36,12 @@ export async function measureAgenda(
   db: Database,
   options: { reps: number; samples: number; warmup: number },
 ): Promise<AgendaMeasure> {
+  const { prepareAgenda } = await productModule<
+    typeof import('../../src/agenda/prepare-agenda.js')
+  >('agenda/prepare-agenda.js');
+  const { loadRepFacts } = await productModule<
+    typeof import('../../src/db/facts/load-rep-facts.js')
+  >('db/facts/load-rep-facts.js');
   const random = createRandom(0xa6e_da);
   const pick = () => repId(random.int(0, options.reps - 1));
   const now = new Date(benchNow);

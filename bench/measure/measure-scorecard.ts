@@ -2,9 +2,9 @@ import { addDays, monthOf } from '../../src/core/days.js';
 import { periodContaining } from '../../src/core/periods.js';
 import type { Database } from '../../src/db/database.js';
 import { loadOrgContext } from '../../src/db/facts/org-context.js';
-import { buildTeamScorecard } from '../../src/scorecard/build-team-scorecard.js';
 import { benchOrgId } from '../generate/ids.js';
 import { benchAsOf } from '../spec.js';
+import { productModule } from './product.js';
 import { type Latency, summarize, timed } from './stats.js';
 
 export interface ScorecardMeasure {
@@ -39,6 +39,9 @@ export async function measureScorecard(
   db: Database,
   options: { samples: number; warmup: number },
 ): Promise<ScorecardMeasure> {
+  const { buildTeamScorecard } = await productModule<
+    typeof import('../../src/scorecard/build-team-scorecard.js')
+  >('scorecard/build-team-scorecard.js');
   const org = await loadOrgContext(db, benchOrgId);
   const period = periodContaining({
     day: addDays(`${monthOf(benchAsOf)}-01`, -1),
