@@ -2,6 +2,7 @@ import { addDays, addMonths, daysBetween } from '../../core/days.js';
 import type { Day, GoalFact, MonthFact } from '../../core/facts.js';
 import type { Queryable } from '../database.js';
 import { goalStatuses, periodKinds } from '../schema/pipeline.js';
+import { rankingEpoch } from '../schema/ranking-code.js';
 
 export interface ScorecardMember {
   personId: string;
@@ -154,22 +155,16 @@ export interface ScorecardFactsOptions {
 }
 
 /**
- * Goal kinds and statuses travel as their index in the schema's own lists `periodKinds` and
- * `goalStatuses` (check constraints keep the columns to them); the statement and its reader
- * share nothing else.
- */
-const codeOf = (column: string, values: readonly string[]) =>
-  `case ${column} ${values.map((v, i) => `when '${v}' then '${i}'`).join(' ')} end`;
-
-/**
  * What `scorecardMembers` (for the period and the previous one), `monthlyBookings` and
  * `bookingsGoals` give, in one statement and one round trip: the members of either period
  * with their months and goals, one row per member. Each member's months and goals come as
  * one JSON array of numbers each (`[days, bookings, …]` and `[kind, days, target, status, …]`,
- * days counted from the first month's first day and from `goalsFrom`): at bench-L that is
- * ~10,000 months and ~10,000 goals per ranking, and json_agg per column cost PostgreSQL ~5×
- * string_agg over integers (8.6 → 1.8 ms per ranking at bench-M, pgbench), while numbers
- * parse natively in JavaScript with no string per fact. The org-wide ranking reads the org's
+ * days since `rankingEpoch`): the rows' `ranking_code` columns, written when the rows are
+ * (src/db/schema/ranking-code.ts), joined. At bench-L that is ~10,000 months and ~10,000
+ * goals per ranking: json_agg per column cost PostgreSQL ~5× string_agg over integers (8.6 →
+ * 1.8 ms per ranking at bench-M, pgbench), and casting and joining each row's numbers ~5 ms
+ * more than joining its code; numbers parse natively in JavaScript with no string per
+ * fact. The org-wide ranking reads the org's
  * months and goals of the range in one index-only scan each (`rep_month_month_idx`,
  * `goal_period_idx`) instead of sending 2,000 ids back as `= any($2)`; a team's reads its
  * members' through the keys. Prepared once per connection.
@@ -191,17 +186,14 @@ export async function scorecardFacts(
         group by m.person_id),
      months as (
        select r.person_id,
-              ('[' || string_agg((r.month - $7::date) || ',' || (r.won_amount + r.result_amount), ',')
-                   || ']') as months
+('[' || string_agg(r.ranking_code, ',') || ']') as months
          from rep_month r
         where r.org_id = $1 and r.month >= $7::date and r.month <= $8::date
           and ($2::uuid is null or r.person_id in (select person_id from spans))
         group by r.person_id),
      goals as (
        select g.person_id,
-              ('[' || string_agg(${codeOf('g.period_kind', periodKinds)} || ','
-                   || (g.period_start - $9::date) || ',' || g.target || ','
-                   || ${codeOf('g.status', goalStatuses)}, ',') || ']') as goals
+('[' || string_agg(g.ranking_code, ',') || ']') as goals
          from goal g
         where g.org_id = $1 and g.metric = 'bookings' and g.activity_kind = ''
           and g.period_start >= $9::date and g.period_start < $10::date
@@ -226,16 +218,15 @@ export async function scorecardFacts(
     ],
     { name: 'rudder_scorecard_facts' },
   );
-  const firstDay = `${options.firstMonth}-01`;
   const monthAt = new Map<number, string>();
   for (let m = options.firstMonth; m <= options.lastMonth; m = addMonths(m, 1))
-    monthAt.set(daysBetween(firstDay, `${m}-01`), m);
+    monthAt.set(daysBetween(rankingEpoch, `${m}-01`), m);
   // Goals of thousands of reps start on the same few days: each day is computed once.
   const goalDayAt = new Map<number, Day>();
   const goalDay = (days: number) => {
     let day = goalDayAt.get(days);
     if (day === undefined) {
-      day = addDays(options.goalsFrom, days);
+      day = addDays(rankingEpoch, days);
       goalDayAt.set(days, day);
     }
     return day;

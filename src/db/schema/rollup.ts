@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
@@ -11,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orgId } from './columns.js';
 import { org } from './organization.js';
+import { rankingDays } from './ranking-code.js';
 
 /**
  * Per person and org-local month, what rankings, movement, year to date and trends sum:
@@ -35,12 +37,19 @@ export const repMonth = pgTable(
     /** `result_entry` rows by person and month of their day. */
     resultAmount: bigint('result_amount', { mode: 'number' }).notNull().default(0),
     resultCount: integer('result_count').notNull().default(0),
+    /**
+     * `days,bookings` for the organization-wide ranking (`scorecardFacts`): the month's first
+     * day as days since `rankingEpoch`, and won plus results (src/db/schema/ranking-code.ts).
+     */
+    rankingCode: text('ranking_code').generatedAlwaysAs(
+      sql.raw(`${rankingDays('month')} || ',' || (won_amount + result_amount)::text`),
+    ),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.personId, t.month] }),
     // The org-wide ranking reads every rep's bookings of a month range at once: an index-only
     // range by month instead of the rows of 2,000 reps scattered over the table.
-    index('rep_month_month_idx').on(t.orgId, t.month, t.personId, t.wonAmount, t.resultAmount),
+    index('rep_month_month_idx').on(t.orgId, t.month, t.personId, t.rankingCode),
     foreignKey({ columns: [t.orgId], foreignColumns: [org.id] }).onDelete('cascade'),
   ],
 );
