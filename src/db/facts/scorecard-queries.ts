@@ -163,11 +163,10 @@ export interface ScorecardFactsOptions {
  * (src/db/schema/ranking-code.ts), joined. At bench-L that is ~10,000 months and ~10,000
  * goals per ranking: json_agg per column cost PostgreSQL ~5× string_agg over integers (8.6 →
  * 1.8 ms per ranking at bench-M, pgbench), and casting and joining each row's numbers ~5 ms
- * more than joining its code; numbers parse natively in JavaScript with no string per
- * fact. The org-wide ranking reads the org's
- * months and goals of the range in one index-only scan each (`rep_month_month_idx`,
- * `goal_period_idx`) instead of sending 2,000 ids back as `= any($2)`; a team's reads its
- * members' through the keys. Prepared once per connection.
+ * more than joining its code; numbers parse natively in JavaScript with no string per fact.
+ * The org-wide ranking reads the org's months and goals of the range in one index-only scan
+ * each (`rep_month_month_idx`, `goal_period_idx`) instead of sending 2,000 ids back as
+ * `= any($2)`; a team's reads its members' through the keys. Prepared once per connection.
  */
 export async function scorecardFacts(
   db: Queryable,
@@ -185,15 +184,13 @@ export async function scorecardFacts(
             or (m.valid_from < $6::date and (m.valid_to is null or m.valid_to > $5::date)))
         group by m.person_id),
      months as (
-       select r.person_id,
-('[' || string_agg(r.ranking_code, ',') || ']') as months
+       select r.person_id, ('[' || string_agg(r.ranking_code, ',') || ']') as months
          from rep_month r
         where r.org_id = $1 and r.month >= $7::date and r.month <= $8::date
           and ($2::uuid is null or r.person_id in (select person_id from spans))
         group by r.person_id),
      goals as (
-       select g.person_id,
-('[' || string_agg(g.ranking_code, ',') || ']') as goals
+       select g.person_id, ('[' || string_agg(g.ranking_code, ',') || ']') as goals
          from goal g
         where g.org_id = $1 and g.metric = 'bookings' and g.activity_kind = ''
           and g.period_start >= $9::date and g.period_start < $10::date

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import { createTestDb } from '../test-db.js';
 import { insertOrg, insertPerson } from '../test-fixtures.js';
+import { goalStatuses, periodKinds } from './pipeline.js';
 
 // The ranking's codes are written by the database when a row is written (generated columns),
 // so they are checked on the database itself. Days since 2000-01-01, counted by hand:
@@ -35,6 +36,24 @@ describe('ranking codes', () => {
     ]);
     expect(await goal('month', '2024-02-01', 90, 'proposed')).toEqual([{ code: '0,8797,90,0' }]);
     expect(await goal('year', '2026-01-01', 5, 'agreed')).toEqual([{ code: '2,9497,5,1' }]);
+  });
+
+  it('decode through the lists the ranking reads them with, for every kind and status', async () => {
+    // The codes are fixed by a migration, the lists in code: reordering either alone fails here.
+    const rows = await db.query<{ kind: string; status: string; code: string }>(
+      // One goal per kind and status: an activity goal per status keeps the natural key unique.
+      `insert into goal (org_id, person_id, metric, activity_kind, period_kind, period_start,
+                         target, status)
+       select $1, $2, 'activity', s, k, '2025-01-01', 1, s
+         from unnest($3::text[]) k cross join unnest($4::text[]) s
+       returning period_kind as kind, status, ranking_code as code`,
+      [orgId, personId, [...periodKinds], [...goalStatuses]],
+    );
+    expect(rows).toHaveLength(periodKinds.length * goalStatuses.length);
+    for (const row of rows) {
+      const [kind, , , status] = row.code.split(',').map(Number);
+      expect([periodKinds[kind ?? -1], goalStatuses[status ?? -1]]).toEqual([row.kind, row.status]);
+    }
   });
 
   it("write a month's first day and its bookings (won plus results), and follow changes", async () => {
