@@ -17,7 +17,7 @@ import {
 import { createdAt, id, instant, money, orgId } from './columns.js';
 import { org } from './organization.js';
 import { person } from './people.js';
-import { rankingCodeOf, rankingDays } from './ranking-code.js';
+import { goalRankingCode } from './ranking-code.js';
 
 export const stageKinds = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof stageKinds)[number];
@@ -228,20 +228,9 @@ export const goal = pgTable(
     pendingTarget: money('pending_target'),
     pendingBy: uuid('pending_by'),
     pendingAt: instant('pending_at'),
-    /**
-     * `kind,days,target,status` for the organization-wide ranking (`scorecardFacts`): kind
-     * and status as their index in `periodKinds` and `goalStatuses`, days since
-     * `rankingEpoch` (src/db/schema/ranking-code.ts). Adding a kind or a status changes it.
-     */
+    /** What the organization-wide ranking reads of the goal (src/db/schema/ranking-code.ts). */
     rankingCode: text('ranking_code').generatedAlwaysAs(
-      sql.raw(
-        [
-          rankingCodeOf('period_kind', periodKinds),
-          rankingDays('period_start'),
-          'target::text',
-          rankingCodeOf('status', goalStatuses),
-        ].join(` || ',' || `),
-      ),
+      sql.raw(goalRankingCode(periodKinds, goalStatuses)),
     ),
   },
   (t) => [

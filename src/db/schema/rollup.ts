@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orgId } from './columns.js';
 import { org } from './organization.js';
-import { rankingDays } from './ranking-code.js';
+import { monthRankingCode } from './ranking-code.js';
 
 /**
  * Per person and org-local month, what rankings, movement, year to date and trends sum:
@@ -37,13 +37,8 @@ export const repMonth = pgTable(
     /** `result_entry` rows by person and month of their day. */
     resultAmount: bigint('result_amount', { mode: 'number' }).notNull().default(0),
     resultCount: integer('result_count').notNull().default(0),
-    /**
-     * `days,bookings` for the organization-wide ranking (`scorecardFacts`): the month's first
-     * day as days since `rankingEpoch`, and won plus results (src/db/schema/ranking-code.ts).
-     */
-    rankingCode: text('ranking_code').generatedAlwaysAs(
-      sql.raw(`${rankingDays('month')} || ',' || (won_amount + result_amount)::text`),
-    ),
+    /** What the organization-wide ranking reads of the month (src/db/schema/ranking-code.ts). */
+    rankingCode: text('ranking_code').generatedAlwaysAs(sql.raw(monthRankingCode)),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.personId, t.month] }),
